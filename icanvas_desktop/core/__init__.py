@@ -1,0 +1,1 @@
+"""Pure logic: strokes, gallery store, badges, settings. Imports neither Qt nor torch."""
