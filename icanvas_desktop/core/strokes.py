@@ -47,10 +47,10 @@ class Stroke:
         """Width under point i: pressure scales the pen, never below a visible hairline."""
         return max(1.0, self.width * max(0.05, min(1.0, self.points[i].pressure)))
 
-    def bounds(self) -> tuple[float, float, float, float] | None:
+    def bounds(self, with_width: bool = True) -> tuple[float, float, float, float] | None:
         if not self.points:
             return None
-        pad = self.width / 2
+        pad = self.width / 2 if with_width else 0.0
         xs = [p.x for p in self.points]
         ys = [p.y for p in self.points]
         return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
@@ -109,9 +109,10 @@ class Drawing:
     def has_hints(self) -> bool:
         return any(s.kind == HINT and s.points for s in self.strokes)
 
-    def bounds(self) -> tuple[float, float, float, float] | None:
-        """Bounding box of everything drawn (lines and hints), or None on an empty page."""
-        boxes = [b for s in self.strokes if s.kind != ERASE for b in [s.bounds()] if b]
+    def bounds(self, with_width: bool = True) -> tuple[float, float, float, float] | None:
+        """Bounding box of everything drawn (lines and hints), or None on an empty page.
+        `with_width=False` gives the box of the pen's path alone, whatever the pen size."""
+        boxes = [b for s in self.strokes if s.kind != ERASE for b in [s.bounds(with_width)] if b]
         if not boxes:
             return None
         return (min(b[0] for b in boxes), min(b[1] for b in boxes),

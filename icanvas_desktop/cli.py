@@ -1,0 +1,216 @@
+"""The `icanvas` command (and `python -m icanvas_desktop`).
+
+With no sub-command it starts the app for a child. Sub-commands do the grown-up work
+headless: render sketches, list styles, benchmark this PC, import or export models, build
+data sets, train and evaluate styles. Heavy modules are imported inside each command, so
+`icanvas styles` answers instantly and the app starts without loading torch on the UI thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _styles_cmd(ns) -> int:
+    from icanvas_desktop.ml.styles import discover_styles
+    problems: list[str] = []
+    styles = discover_styles(problems=problems)
+    if ns.json:
+        print(json.dumps([{"name": s.name, "title": s.title, "description": s.description,
+                           "license": s.license, "attribution": s.attribution, "takes_hints": s.takes_hints,
+                           "metrics": s.metrics, "path": str(s.path), "onnx": bool(s.onnx_path),
+                           "shipped": s.shipped} for s in styles], ensure_ascii=False, indent=1))
+    else:
+        for i, s in enumerate(styles):
+            default = " (default)" if i == 0 else ""
+            m = s.metrics.get("augmented", {})
+            quality = f"SSIM {m['ssim']:.3f} on hand-drawn-like sketches" if "ssim" in m else "not evaluated"
+            print(f"{s.name}{default}: {s.display_title('en')} / {s.display_title('ko')} — {s.license}; {quality}")
+        if not styles:
+            print("no styles installed", file=sys.stderr)
+    for p in problems:
+        print(f"warning: {p}", file=sys.stderr)
+    return 0
+
+
+def _engine(ns):
+    from icanvas_desktop.ml.engine import Engine, EngineConfig, StyleLoadError
+    from icanvas_desktop.ml.styles import discover_styles, find_style
+    styles = discover_styles()
+    try:
+        style = find_style(ns.style, styles) if ns.style else styles[0]
+    except (KeyError, IndexError) as err:
+        raise SystemExit(f"icanvas: {err.args[0] if err.args else 'no styles installed'}")
+    eng = Engine(EngineConfig(device=ns.device, threads=ns.threads, backend=ns.backend))
+    try:
+        eng.load_style(style)
+    except StyleLoadError as err:
+        raise SystemExit(f"icanvas: {err}")
+    return eng
+
+
+def _render_cmd(ns) -> int:
+    from PIL import Image, UnidentifiedImageError
+    eng = _engine(ns)
+    out = Path(ns.out)
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for src in ns.sketch:
+        src = Path(src)
+        try:
+            with Image.open(src) as im:
+                im.load()
+                pic = eng.render_raster(im, ns.size)
+        except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as err:
+            print(f"icanvas: {src}: not a readable picture ({err})", file=sys.stderr)
+            failed += 1
+            continue
+        target = out / f"{src.stem}.png"
+        pic.save(target)
+        print(target)
+    return 1 if failed else 0
+
+
+def _bench_cmd(ns) -> int:
+    from icanvas_desktop.ml.bench import run_bench
+    log = (lambda *a: print(*a, file=sys.stderr)) if ns.json else print
+    result = run_bench(threads=ns.threads, runs=ns.runs, backends=ns.backend and [ns.backend], log=log)
+    if ns.json:
+        print(json.dumps(result))
+    return 0
+
+
+def _import_cmd(ns) -> int:
+    from icanvas_desktop.ml.pix2pix_import import import_pix2pix
+    from icanvas_desktop.ml.style_meta import CheckpointError
+    from icanvas_desktop.ml.styles import user_models_dir
+    try:
+        out = import_pix2pix(ns.pth, ns.name, ns.norm, ns.out or user_models_dir(), ns.title)
+    except CheckpointError as err:
+        print(f"icanvas: {err}", file=sys.stderr)
+        return 2
+    print(out)
+    return 0
+
+
+def _export_cmd(ns) -> int:
+    from icanvas_desktop.ml.onnx_export import export_onnx
+    from icanvas_desktop.ml.styles import discover_styles, find_style
+    path = Path(ns.style)
+    if not path.exists():
+        path = find_style(ns.style, discover_styles()).path
+    print(export_onnx(path))
+    return 0
+
+
+def _data_cmd(ns) -> int:
+    from icanvas_desktop.training.datasets import build, default_cache
+    out = build(ns.name, Path(ns.cache) if ns.cache else default_cache(),
+                Path(ns.source) if ns.source else None, ns.out_name, ns.limit,
+                progress=lambda i: i % 200 == 0 and print(f"  {i} pairs", file=sys.stderr))
+    print(out)
+    return 0
+
+
+def _train_cmd(ns) -> int:
+    from icanvas_desktop.training.config import TrainConfig
+    from icanvas_desktop.training.datasets import default_cache
+    from icanvas_desktop.training.train import train
+    cfg = TrainConfig.from_file(ns.config)
+    data = Path(ns.data) if ns.data else default_cache() / cfg.dataset
+    work = Path(ns.work) if ns.work else default_cache().parent / "train" / cfg.name
+    print(train(cfg, data, work, Path(ns.out) if ns.out else None, ns.device))
+    return 0
+
+
+def _eval_cmd(ns) -> int:
+    from icanvas_desktop.training.evaluate_cli import evaluate_style
+    result = evaluate_style(ns.style, Path(ns.data) if ns.data else None, ns.sheet, ns.limit, write=not ns.dry_run)
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from icanvas_desktop.core.settings import add_settings_arguments
+    p = argparse.ArgumentParser(prog="icanvas", description="iCanvas Desktop: draw, and watch it come alive.")
+    p.add_argument("--self-test", action="store_true", help="open the app offscreen, draw, press Magic, check")
+    p.add_argument("--screenshot", metavar="FILE", help="with --self-test: save a screenshot of the window")
+    add_settings_arguments(p)
+    sub = p.add_subparsers(dest="command")
+
+    def engine_args(sp):
+        sp.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+        sp.add_argument("--threads", type=int, default=0, help="0 = automatic")
+        sp.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"])
+
+    sp = sub.add_parser("render", help="turn sketch pictures into pictures, headless")
+    sp.add_argument("sketch", nargs="+")
+    sp.add_argument("--style", help="style name (default: the first style)")
+    sp.add_argument("--out", required=True, help="output folder")
+    sp.add_argument("--size", type=int, default=512, help="long side of the output, in pixels")
+    engine_args(sp)
+    sp.set_defaults(fn=_render_cmd)
+
+    sp = sub.add_parser("styles", help="list installed styles, licences and measured quality")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(fn=_styles_cmd)
+
+    sp = sub.add_parser("bench", help="measure how fast this PC makes pictures")
+    sp.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    sp.add_argument("--threads", type=int, default=0, help="0 = every core")
+    sp.add_argument("--runs", type=int, default=20)
+    sp.add_argument("--backend", choices=["torch", "onnx"], default=None, help="only this backend")
+    sp.set_defaults(fn=_bench_cmd)
+
+    sp = sub.add_parser("import-pix2pix", help="convert a public pix2pix generator (.pth) into a style")
+    sp.add_argument("pth")
+    sp.add_argument("--name", required=True)
+    sp.add_argument("--norm", choices=["batch", "instance"], default="batch")
+    sp.add_argument("--title")
+    sp.add_argument("--out", help="folder (default: the user models folder)")
+    sp.set_defaults(fn=_import_cmd)
+
+    sp = sub.add_parser("export-onnx", help="write the ONNX graph beside a style")
+    sp.add_argument("style", help="style name or .safetensors path")
+    sp.set_defaults(fn=_export_cmd)
+
+    sp = sub.add_parser("data", help="data sets for training")
+    dsub = sp.add_subparsers(dest="data_command", required=True)
+    bp = dsub.add_parser("build", help="fetch, render, split and cache a data set")
+    bp.add_argument("name", help="openmoji | twemoji | noto | pix2pix-ab | paired-folders | pictures")
+    bp.add_argument("--from", dest="source", help="local folder, for the generic formats")
+    bp.add_argument("--cache", help="cache folder (default: the user cache)")
+    bp.add_argument("--out-name", help="folder name in the cache (default: NAME)")
+    bp.add_argument("--limit", type=int)
+    bp.set_defaults(fn=_data_cmd)
+
+    sp = sub.add_parser("train", help="train a style from a recipe (TOML)")
+    sp.add_argument("config")
+    sp.add_argument("--data", help="built data set folder (default: cache/<dataset>)")
+    sp.add_argument("--work", help="work folder: checkpoints, contact sheets (resumes from it)")
+    sp.add_argument("--out", help="where to write the style (.safetensors)")
+    sp.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    sp.set_defaults(fn=_train_cmd)
+
+    sp = sub.add_parser("eval", help="measure a style on the clean and hand-drawn-like test split")
+    sp.add_argument("style", help="style name or .safetensors path")
+    sp.add_argument("--data", help="built data set folder (default: the one the style was trained on)")
+    sp.add_argument("--sheet", help="contact sheet PNG (default: beside the style)")
+    sp.add_argument("--limit", type=int)
+    sp.add_argument("--dry-run", action="store_true", help="do not write figures into the style")
+    sp.set_defaults(fn=_eval_cmd)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    ns = build_parser().parse_args(argv)
+    if ns.self_test:
+        from icanvas_desktop.ui.selftest import run_self_test
+        return run_self_test(Path(ns.screenshot) if ns.screenshot else None, ns.lang or "en")
+    if ns.command:
+        return ns.fn(ns)
+    from icanvas_desktop.ui.app import run_app_from_args
+    return run_app_from_args(ns)

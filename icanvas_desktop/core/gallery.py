@@ -1,0 +1,532 @@
+"""The gallery: every creation a child keeps, stored so that no crash can ever lose one.
+
+Layout under the gallery root::
+
+    entries/<id>/    manifest.json + sketch.png + result.png + strokes.json [+ hints.png]
+                     + thumb.png (a cache, rebuilt when missing or unreadable)
+    trash/<id>/      deleted creations, restorable
+    quarantine/...   damaged or foreign folders, set aside (never deleted) and reported once
+    .staging/        creations being written
+
+A creation is written completely into a private folder in `.staging/` (every file fsynced,
+the manifest written last, the folder fsynced) and only then renamed into `entries/` in one
+atomic step. So a folder in `entries/` is either complete or absent: a kill or power cut
+mid-save leaves only a staging leftover, which is never listed. Later changes to an entry
+(stickers, thumbnails) replace single files through core/atomic.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PIL import Image
+
+from icanvas_desktop.core.atomic import StorageError, _reason, atomic_write_bytes, atomic_write_text, fsync_dir
+from icanvas_desktop.core.strokes import HINT, Drawing, Stroke
+
+SCHEMA_VERSION = 1
+MAX_PIXELS = 25_000_000          # ~5000x5000: far above any canvas, far below a decompression bomb
+THUMB_SIZE = 320                 # long side of cached thumbnails, in pixels
+STAGING_MAX_AGE_S = 600          # staging leftovers older than this belong to no running save
+_ID_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,79}$")
+_IGNORED = {"thumbs.db", "desktop.ini", ".ds_store"}   # files operating systems drop in folders
+_REQUIRED = ("sketch.png", "result.png", "strokes.json")
+
+
+CODES = ("damaged", "missing_files", "bad_manifest", "newer_version", "foreign")
+
+
+class GalleryError(Exception):
+    """A creation that cannot be opened; str() is a friendly sentence, `code` one of CODES."""
+
+    def __init__(self, message: str, code: str | None = None):
+        super().__init__(message)
+        self.code = code or (message if message in CODES else "damaged")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something set aside while reading the gallery. `code` lets the UI pick a translated text:
+    damaged | missing_files | bad_manifest | newer_version | foreign."""
+    code: str
+    name: str         # folder name, printable
+    message: str      # friendly English sentence
+    detail: str = ""  # technical detail for a grown-up
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One listed creation, read from its manifest only (cheap: no pictures are decoded)."""
+    id: str
+    created: datetime
+    profile: str
+    style: str
+    stroke_count: int
+    used_hints: bool
+    stickers: tuple = ()
+    path: Path = Path()
+
+
+@dataclass
+class Creation:
+    """A creation opened in full."""
+    id: str
+    sketch: Image.Image
+    result: Image.Image
+    strokes: object                 # exactly as given to add() (JSON round trip)
+    hints: object                   # as given: JSON data, a PIL image, or None
+    style: str
+    profile: str
+    created: datetime
+    canvas_size: tuple[int, int]
+    stickers: list = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    def stroke_objects(self) -> list[Stroke]:
+        return normalize_strokes(self.strokes)
+
+    def drawing(self) -> Drawing:
+        """The strokes as a Drawing, ready for the canvas to keep drawing on."""
+        return Drawing(self.canvas_size[0], self.canvas_size[1], self.stroke_objects())
+
+
+def default_gallery_root() -> Path:
+    import platformdirs
+    return Path(platformdirs.user_data_dir("iCanvas", appauthor=False)) / "gallery"
+
+
+def default_export_dir() -> Path:
+    import platformdirs
+    return Path(platformdirs.user_pictures_dir()) / "iCanvas"
+
+
+def printable(name: str) -> str:
+    """A file name that may hold undecodable bytes, made safe to show."""
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
+def normalize_strokes(strokes) -> list[Stroke]:
+    """Accept Drawing.to_dict(), a list of Stroke.to_dict(), a list of point lists, a single
+    point list, a Drawing, or Stroke objects; give Stroke objects."""
+    if isinstance(strokes, Drawing):
+        return list(strokes.strokes)
+    if isinstance(strokes, dict):
+        strokes = strokes.get("strokes", [])
+    strokes = list(strokes or [])
+    if strokes and isinstance(strokes[0], dict) and "x" in strokes[0]:
+        strokes = [strokes]      # one stroke given as its points
+    out = []
+    for s in strokes:
+        if isinstance(s, Stroke):
+            out.append(s)
+        elif isinstance(s, dict):
+            out.append(Stroke.from_dict(s))
+        else:
+            out.append(Stroke.from_dict({"points": list(s)}))
+    return out
+
+
+def _json_strokes(strokes):
+    """The strokes as JSON data, keeping the caller's form where it already is data."""
+    if isinstance(strokes, Drawing):
+        return strokes.to_dict()
+    if isinstance(strokes, (list, tuple)):
+        return [s.to_dict() if isinstance(s, Stroke) else s for s in strokes]
+    return strokes
+
+
+def _png(img: Image.Image) -> bytes:
+    img = _capped(img)
+    if img.mode not in ("RGB", "RGBA", "L"):
+        img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
+    buf = io.BytesIO()
+    img.save(buf, "PNG", compress_level=3)  # level 3: near-best size at a third of the time
+    return buf.getvalue()
+
+
+def _capped(img: Image.Image) -> Image.Image:
+    if img.width * img.height <= MAX_PIXELS:
+        return img
+    scale = (MAX_PIXELS / (img.width * img.height)) ** 0.5
+    return img.resize((max(1, int(img.width * scale)), max(1, int(img.height * scale))), Image.LANCZOS)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    # Inside a private staging folder no reader can see a half file, so a plain write+fsync is
+    # enough; the atomic step is the folder rename that follows.
+    with open(path, "xb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _open_image(data: bytes, what: str) -> Image.Image:
+    try:
+        img = Image.open(io.BytesIO(data))
+        if img.width * img.height > MAX_PIXELS:
+            raise GalleryError(f"The {what} is far too big to open ({img.width} x {img.height}).")
+        img.load()
+        return img
+    except GalleryError:
+        raise
+    except Image.DecompressionBombError as err:
+        raise GalleryError(f"The {what} is far too big to open.") from err
+    except (OSError, ValueError, SyntaxError) as err:
+        raise GalleryError(f"The {what} is damaged and cannot be shown.") from err
+
+
+class Gallery:
+    def __init__(self, root: str | os.PathLike):
+        self.root = Path(root)
+        self.entries_dir = self.root / "entries"
+        self.trash_dir = self.root / "trash"
+        self.quarantine_dir = self.root / "quarantine"
+        self.staging_dir = self.root / ".staging"
+        self.problems: list[Problem] = []
+        self._reported: set[tuple[str, str]] = set()
+        self._cache: dict[str, tuple[tuple, Entry]] = {}   # id -> ((mtime_ns, size), Entry)
+        self._lock = threading.RLock()
+        self._counter = 0
+        try:
+            self.entries_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # a read-only gallery can still be looked at; add() reports the reason
+        self._clean_staging()
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _new_id(self) -> str:
+        with self._lock:
+            self._counter += 1
+            n = self._counter
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+        return f"{stamp}-{n % 1000:03d}{secrets.token_hex(2)}"
+
+    def add(self, sketch: Image.Image, result: Image.Image, strokes, style: str, profile: str,
+            hints=None, *, created: datetime | None = None, stickers: list | None = None) -> str:
+        """Store a creation; returns its id once it is safely on disk.
+
+        Raises StorageError (reason "the disk is full" / "the folder is read-only"); nothing
+        stored earlier is touched either way. Safe to call from a worker thread.
+        """
+        created = (created or datetime.now()).astimezone()
+        stroke_objs = normalize_strokes(strokes)
+        if isinstance(strokes, dict) and "width" in strokes:
+            canvas = (int(strokes["width"]), int(strokes["height"]))
+        elif isinstance(strokes, Drawing):
+            canvas = (strokes.width, strokes.height)
+        else:
+            canvas = (sketch.width, sketch.height)
+        files = {"sketch.png": _png(sketch), "result.png": _png(result)}
+        hint_data = None
+        if isinstance(hints, Image.Image):
+            files["hints.png"] = _png(hints)
+        else:
+            hint_data = _json_strokes(hints) if hints is not None else None
+        files["strokes.json"] = json.dumps({"strokes": _json_strokes(strokes), "hints": hint_data},
+                                           separators=(",", ":")).encode("utf-8")
+        thumb = _capped(result).convert("RGB")
+        thumb.thumbnail((THUMB_SIZE, THUMB_SIZE))
+        buf = io.BytesIO()
+        thumb.save(buf, "PNG", compress_level=1)
+        entry_id = self._new_id()
+        manifest = {
+            "schema_version": SCHEMA_VERSION, "id": entry_id,
+            "created": created.isoformat(), "created_ts": created.timestamp(),
+            "updated": created.isoformat(), "profile": str(profile), "style": str(style),
+            "canvas": list(canvas), "stroke_count": len(stroke_objs),
+            "used_hints": (hints is not None and not (isinstance(hints, (list, tuple, dict)) and not hints))
+                          or any(s.kind == HINT and s.points for s in stroke_objs),
+            "stickers": list(stickers or []),
+            "files": {n: {"size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()},
+        }
+        stage = self.staging_dir / f"{entry_id}.{secrets.token_hex(4)}"
+        try:
+            stage.mkdir(parents=True)
+            for name, data in files.items():
+                _write_synced(stage / name, data)
+            _write_synced(stage / "thumb.png", buf.getvalue())
+            _write_synced(stage / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
+            fsync_dir(stage)
+            self.entries_dir.mkdir(parents=True, exist_ok=True)
+            self._rename(stage, self.entries_dir / entry_id)
+            fsync_dir(self.entries_dir)
+        except OSError as err:
+            shutil.rmtree(stage, ignore_errors=True)
+            if isinstance(err, StorageError):
+                raise
+            raise StorageError(self.root, _reason(err), err) from err
+        return entry_id
+
+    @staticmethod
+    def _rename(src: Path, dst: Path) -> None:
+        if dst.exists():
+            raise FileExistsError(f"{dst} already exists")
+        for attempt in range(5):
+            try:
+                os.rename(src, dst)
+                return
+            except PermissionError:
+                # Windows: a virus scanner or indexer may hold a file in the folder briefly.
+                if os.name != "nt" or attempt == 4:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+
+    def _clean_staging(self) -> None:
+        try:
+            leftovers = list(self.staging_dir.iterdir())
+        except OSError:
+            return
+        now = time.time()
+        for p in leftovers:
+            try:
+                # Never-finished saves whose add() never returned: no id was promised for them.
+                if now - p.stat().st_mtime > STAGING_MAX_AGE_S:
+                    shutil.rmtree(p, ignore_errors=True)
+            except OSError:
+                pass
+
+    def add_sticker(self, entry_id: str, sticker: dict) -> None:
+        """Attach a sticker (e.g. a finished daily challenge) to a creation."""
+        folder = self._folder(entry_id)
+        manifest = self._read_manifest(folder)
+        manifest.setdefault("stickers", []).append(sticker)
+        manifest["updated"] = datetime.now().astimezone().isoformat()
+        atomic_write_text(folder / "manifest.json", json.dumps(manifest, indent=1))
+
+    # -- reading ---------------------------------------------------------------------------------
+    def list(self, profile: str | None = None) -> list[Entry]:
+        """Good creations, newest first; damaged ones are set aside and added to `problems`."""
+        return self._scan(self.entries_dir, profile, quarantine=True)
+
+    def trash(self, profile: str | None = None) -> list[Entry]:
+        return self._scan(self.trash_dir, profile, quarantine=False)
+
+    def _scan(self, folder: Path, profile: str | None, quarantine: bool) -> list[Entry]:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return []
+        out = []
+        for name in names:
+            path = folder / name
+            if name.lower() in _IGNORED or (name.startswith(".") and not path.is_dir()):
+                continue
+            try:
+                entry = self._entry(path, name)
+            except GalleryError as err:
+                if quarantine:
+                    self._set_aside(path, name, err)
+                continue
+            if profile is None or entry.profile == profile:
+                out.append(entry)
+        out.sort(key=lambda e: (e.created.timestamp(), e.id), reverse=True)
+        return out
+
+    def _entry(self, path: Path, name: str) -> Entry:
+        if not _ID_RE.match(name) or not path.is_dir():
+            raise GalleryError("foreign")
+        mpath = path / "manifest.json"
+        try:
+            st = mpath.stat()
+        except OSError:
+            raise GalleryError("missing_files") from None
+        key = (st.st_mtime_ns, st.st_size)
+        with self._lock:
+            hit = self._cache.get(str(path))
+        if hit and hit[0] == key:
+            return hit[1]
+        m = self._read_manifest(path)
+        for fname in _REQUIRED:
+            if fname not in m["files"]:
+                raise GalleryError("bad_manifest")
+        for fname, info in m["files"].items():
+            try:
+                size = (path / fname).stat().st_size
+            except OSError:
+                raise GalleryError("missing_files") from None
+            if size != info.get("size"):
+                raise GalleryError("damaged")
+        try:
+            created = datetime.fromisoformat(m["created"])
+            entry = Entry(id=name, created=created, profile=str(m.get("profile", "")),
+                          style=str(m.get("style", "")), stroke_count=int(m.get("stroke_count", 0)),
+                          used_hints=bool(m.get("used_hints", False)),
+                          stickers=tuple(m.get("stickers", [])),
+                          path=path)
+        except (KeyError, TypeError, ValueError):
+            raise GalleryError("bad_manifest") from None
+        with self._lock:
+            self._cache[str(path)] = (key, entry)
+        return entry
+
+    def _read_manifest(self, folder: Path) -> dict:
+        try:
+            m = json.loads((folder / "manifest.json").read_bytes().decode("utf-8"))
+        except FileNotFoundError:
+            raise GalleryError("missing_files") from None
+        except (OSError, ValueError):
+            raise GalleryError("bad_manifest") from None
+        if not isinstance(m, dict) or not isinstance(m.get("files"), dict):
+            raise GalleryError("bad_manifest")
+        v = m.get("schema_version")
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+            raise GalleryError("bad_manifest")
+        if v > SCHEMA_VERSION:
+            raise GalleryError("newer_version")
+        return m
+
+    _MESSAGES = {
+        "damaged": "A creation's picture file is damaged, so it was set aside",
+        "missing_files": "A creation is missing some of its files, so it was set aside",
+        "bad_manifest": "A creation's description file cannot be read, so it was set aside",
+        "newer_version": "A creation was made by a newer iCanvas; it is kept but not shown",
+        "foreign": "A folder that is not a creation was found in the gallery and set aside",
+    }
+
+    def _set_aside(self, path: Path, name: str, err: GalleryError) -> None:
+        code = err.code
+        shown = printable(name)
+        where = ""
+        if code != "newer_version":   # a newer app can still read those, so leave them in place
+            try:
+                self.quarantine_dir.mkdir(parents=True, exist_ok=True)
+                dst = self.quarantine_dir / name
+                while dst.exists():
+                    dst = dst.with_name(dst.name + "-" + secrets.token_hex(2))
+                os.rename(path, dst)
+                where = f" (in {printable(str(dst))})"
+            except OSError:
+                pass
+        with self._lock:
+            self._cache.pop(str(path), None)
+            if (code, name) in self._reported:
+                return
+            self._reported.add((code, name))
+            msg = f"{self._MESSAGES[code]}: {shown}{where}. Nothing else was affected."
+            self.problems.append(Problem(code, shown, msg, str(err.__cause__ or "")))
+
+    def take_problems(self) -> list[Problem]:
+        """Problems not yet shown; each is handed out once."""
+        with self._lock:
+            out, self.problems = self.problems, []
+        return out
+
+    def _folder(self, entry_id: str) -> Path:
+        if not isinstance(entry_id, str) or not _ID_RE.match(entry_id):
+            raise KeyError(entry_id)
+        folder = self.entries_dir / entry_id
+        if not folder.is_dir():
+            raise KeyError(entry_id)
+        return folder
+
+    def _verified(self, folder: Path, manifest: dict, name: str) -> bytes:
+        try:
+            data = (folder / name).read_bytes()
+        except OSError as err:
+            raise GalleryError("missing_files") from err
+        if hashlib.sha256(data).hexdigest() != manifest["files"][name].get("sha256"):
+            raise GalleryError("damaged")
+        return data
+
+    def load(self, entry_id: str) -> Creation:
+        """Open a creation in full. KeyError if unknown; GalleryError (friendly) if damaged, in
+        which case it is set aside and reported like a damaged entry found by list()."""
+        folder = self._folder(entry_id)
+        try:
+            m = self._read_manifest(folder)
+            entry = self._entry(folder, entry_id)
+            sketch = _open_image(self._verified(folder, m, "sketch.png"), "drawing")
+            result = _open_image(self._verified(folder, m, "result.png"), "picture")
+            try:
+                data = json.loads(self._verified(folder, m, "strokes.json").decode("utf-8"))
+                strokes, hints = data["strokes"], data.get("hints")
+                normalize_strokes(strokes)
+            except (ValueError, KeyError, TypeError, AttributeError) as err:
+                raise GalleryError("damaged") from err
+            if "hints.png" in m["files"]:
+                hints = _open_image(self._verified(folder, m, "hints.png"), "colour hints")
+        except GalleryError as err:
+            self._set_aside(folder, entry_id, err)
+            why = self._MESSAGES[err.code] if str(err) in CODES else str(err)
+            raise GalleryError(f"This creation could not be opened: {why}", err.code) from err
+        canvas = tuple(int(v) for v in m.get("canvas", (sketch.width, sketch.height)))
+        return Creation(id=entry_id, sketch=sketch, result=result, strokes=strokes, hints=hints,
+                        style=entry.style, profile=entry.profile, created=entry.created,
+                        canvas_size=canvas, stickers=list(m.get("stickers", [])), meta=m)
+
+    def thumbnail(self, entry_id: str) -> Image.Image:
+        """The cached thumbnail (RGB, long side THUMB_SIZE), rebuilt from the picture if missing."""
+        folder = self._folder(entry_id)
+        try:
+            img = _open_image((folder / "thumb.png").read_bytes(), "thumbnail")
+            if max(img.size) <= THUMB_SIZE:
+                return img.convert("RGB")
+        except (OSError, GalleryError):
+            pass
+        img = self.load(entry_id).result.convert("RGB")
+        img.thumbnail((THUMB_SIZE, THUMB_SIZE))
+        buf = io.BytesIO()
+        img.save(buf, "PNG", compress_level=1)
+        try:
+            atomic_write_bytes(folder / "thumb.png", buf.getvalue())
+        except StorageError:
+            pass  # read-only gallery: show the rebuilt thumbnail without caching it
+        return img
+
+    # -- trash and export ------------------------------------------------------------------------
+    def delete(self, entry_id: str) -> None:
+        """Move a creation to the trash, from where restore() brings it back."""
+        self._move(self._folder(entry_id), self.trash_dir / entry_id)
+
+    def restore(self, entry_id: str) -> None:
+        if not isinstance(entry_id, str) or not _ID_RE.match(entry_id) or not (self.trash_dir / entry_id).is_dir():
+            raise KeyError(entry_id)
+        self._move(self.trash_dir / entry_id, self.entries_dir / entry_id)
+
+    def purge(self, entry_id: str) -> None:
+        """Delete a trashed creation for good (a grown-up's action)."""
+        folder = self.trash_dir / entry_id
+        if not _ID_RE.match(entry_id) or not folder.is_dir():
+            raise KeyError(entry_id)
+        shutil.rmtree(folder)
+
+    def _move(self, src: Path, dst: Path) -> None:
+        try:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if dst.exists():   # a stale copy from an interrupted move: keep it, out of the way
+                self._move(dst, self.quarantine_dir / f"{dst.name}-{secrets.token_hex(2)}")
+            self._rename(src, dst)
+            fsync_dir(src.parent)
+            fsync_dir(dst.parent)
+        except StorageError:
+            raise
+        except OSError as err:
+            raise StorageError(src, _reason(err), err) from err
+        with self._lock:
+            self._cache.pop(str(src), None)
+
+    def export_png(self, entry_id: str, folder: str | os.PathLike | None = None) -> Path:
+        """Copy the picture to the Pictures folder (no dialog); returns the new file's path."""
+        creation = self.load(entry_id)
+        folder = Path(folder) if folder else default_export_dir()
+        stem = f"iCanvas-{creation.created.strftime('%Y-%m-%d-%H%M%S')}"
+        path = folder / f"{stem}.png"
+        n = 2
+        while path.exists():
+            path, n = folder / f"{stem}-{n}.png", n + 1
+        atomic_write_bytes(path, _png(creation.result))
+        return path

@@ -1,0 +1,162 @@
+"""Profiles: several children on one computer, each with an animal, a name and their own badges.
+
+No passwords, nothing to type: a profile is created by picking an animal; a grown-up may add a
+name. Stored as one JSON file under the gallery root, replaced atomically on every change. A
+damaged file is kept aside (profiles.json.damaged-<time>) and the children start afresh
+rather than the program failing to open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from icanvas_desktop.core.atomic import atomic_write_text
+
+SCHEMA_VERSION = 1
+AVATARS = ("cat", "dog", "rabbit", "bear", "fox", "owl", "frog", "penguin")
+AVATAR_TITLES = {
+    "cat": {"en": "Cat", "ko": "고양이"}, "dog": {"en": "Dog", "ko": "강아지"},
+    "rabbit": {"en": "Rabbit", "ko": "토끼"}, "bear": {"en": "Bear", "ko": "곰"},
+    "fox": {"en": "Fox", "ko": "여우"}, "owl": {"en": "Owl", "ko": "부엉이"},
+    "frog": {"en": "Frog", "ko": "개구리"}, "penguin": {"en": "Penguin", "ko": "펭귄"},
+}
+
+
+def resources_dir() -> Path:
+    """The shipped resources folder, in a checkout and inside a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def avatar_path(avatar: str) -> Path:
+    name = avatar if avatar in AVATARS else AVATARS[0]
+    return resources_dir() / "avatars" / f"{name}.svg"
+
+
+@dataclass
+class Profile:
+    id: str
+    avatar: str
+    name: str = ""
+    created: str = ""
+    badges: dict[str, str] = field(default_factory=dict)   # badge id -> when it was earned
+
+    def display_name(self, lang: str = "en") -> str:
+        """The name, or the animal's name when a grown-up has not typed one."""
+        return self.name or AVATAR_TITLES.get(self.avatar, {}).get(lang, self.avatar)
+
+
+class Profiles:
+    """The children's profiles, read from and written to `<root>/profiles.json`."""
+
+    def __init__(self, root: str | os.PathLike):
+        self.path = Path(root) / "profiles.json"
+        self.problem: str | None = None     # a friendly note if the file had to be set aside
+        self._profiles: list[Profile] = []
+        self._current: str | None = None
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as err:
+            self.problem = f"The children's profiles could not be read ({err.strerror})."
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or int(data.get("schema_version", 0)) < 1:
+                raise ValueError("not a profiles file")
+            if int(data["schema_version"]) > SCHEMA_VERSION:
+                raise ValueError("made by a newer iCanvas")
+            self._profiles = [Profile(id=str(p["id"]), avatar=str(p.get("avatar", AVATARS[0])),
+                                      name=str(p.get("name", "")), created=str(p.get("created", "")),
+                                      badges={str(k): str(v) for k, v in dict(p.get("badges", {})).items()})
+                              for p in data.get("profiles", [])]
+            cur = data.get("current")
+            self._current = cur if any(p.id == cur for p in self._profiles) else None
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            aside = self.path.with_name(f"profiles.json.damaged-{int(time.time())}")
+            try:
+                os.replace(self.path, aside)
+            except OSError:
+                pass
+            self._profiles, self._current = [], None
+            self.problem = f"The children's profiles file was damaged ({err}); it was kept as {aside.name}."
+
+    def _save(self) -> None:
+        data = {"schema_version": SCHEMA_VERSION, "current": self._current,
+                "profiles": [asdict(p) for p in self._profiles]}
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+
+    # -- queries ---------------------------------------------------------------------------------
+    def list(self) -> list[Profile]:
+        return list(self._profiles)
+
+    def get(self, profile_id: str) -> Profile:
+        for p in self._profiles:
+            if p.id == profile_id:
+                return p
+        raise KeyError(profile_id)
+
+    @property
+    def current(self) -> Profile | None:
+        return self.get(self._current) if self._current else None
+
+    # -- changes (each one saved at once) ---------------------------------------------------------
+    def add(self, avatar: str, name: str = "") -> Profile:
+        if avatar not in AVATARS:
+            raise ValueError(f"unknown avatar {avatar!r}")
+        p = Profile(id=f"p-{secrets.token_hex(4)}", avatar=avatar, name=name.strip()[:40],
+                    created=datetime.now().astimezone().isoformat())
+        self._profiles.append(p)
+        if self._current is None:
+            self._current = p.id
+        self._save()
+        return p
+
+    def set_current(self, profile_id: str) -> Profile:
+        p = self.get(profile_id)
+        self._current = p.id
+        self._save()
+        return p
+
+    def rename(self, profile_id: str, name: str) -> None:
+        self.get(profile_id).name = name.strip()[:40]
+        self._save()
+
+    def set_avatar(self, profile_id: str, avatar: str) -> None:
+        if avatar not in AVATARS:
+            raise ValueError(f"unknown avatar {avatar!r}")
+        self.get(profile_id).avatar = avatar
+        self._save()
+
+    def remove(self, profile_id: str) -> None:
+        """Forget a profile (a grown-up's action). Its creations stay in the gallery."""
+        p = self.get(profile_id)
+        self._profiles.remove(p)
+        if self._current == p.id:
+            self._current = self._profiles[0].id if self._profiles else None
+        self._save()
+
+    def earn_badges(self, profile_id: str, badge_ids) -> list[str]:
+        """Record badges as earned for good (a badge once earned is never taken away);
+        returns those that are new."""
+        p = self.get(profile_id)
+        new = [b for b in badge_ids if b not in p.badges]
+        if new:
+            now = datetime.now().astimezone().isoformat()
+            for b in new:
+                p.badges[b] = now
+            self._save()
+        return new

@@ -1,0 +1,98 @@
+"""Forward-pass backends, and the one place that chooses between them.
+
+torch runs where it is installed and CUDA is present, or where settings ask for it; ONNX
+Runtime runs otherwise, and wherever torch is absent (the installer edition ships without
+it). Only the forward pass differs: pre- and post-processing are shared (`preprocess`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+from icanvas_desktop.ml.style_meta import CheckpointError
+
+
+def has_module(name: str) -> bool:
+    # find_spec does not import: asking whether torch exists must not cost its 2 s import.
+    return importlib.util.find_spec(name) is not None
+
+
+class TorchBackend:
+    name = "torch"
+
+    def __init__(self, device: str = "auto", threads: int = 0):
+        import torch
+        from icanvas_desktop.ml.device import choose_device, choose_threads
+        self.device = choose_device(device)
+        torch.set_num_threads(choose_threads(threads))
+        self.model = None
+
+    def load(self, path: Path) -> dict:
+        from icanvas_desktop.ml.checkpoint import load_style
+        self.model, meta = load_style(path, self.device)
+        return meta
+
+    def run(self, x: np.ndarray) -> np.ndarray:
+        """(C, S, S) float32 → (S, S, 3) in [-1, 1]."""
+        import torch
+        with torch.inference_mode():
+            y = self.model(torch.from_numpy(x[None]).to(self.device))
+        return np.moveaxis(y[0].float().cpu().numpy(), 0, -1)
+
+
+class OnnxBackend:
+    name = "onnxruntime"
+
+    def __init__(self, device: str = "auto", threads: int = 0):
+        from icanvas_desktop.ml.device import choose_threads
+        self.device = "cpu"
+        self.threads = choose_threads(threads)
+        self.session = None
+        self.input_name = None
+
+    def load(self, path: Path) -> dict:
+        import onnxruntime as ort
+        from icanvas_desktop.ml.style_meta import read_metadata
+        meta = read_metadata(path)
+        onnx_path = Path(path).with_suffix(".onnx")
+        if not onnx_path.exists():
+            raise CheckpointError(onnx_path, "this style has no ONNX graph; run `icanvas export-onnx`")
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = self.threads
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        try:
+            self.session = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
+        except Exception as err:  # onnxruntime raises its own exception types for bad graphs
+            raise CheckpointError(onnx_path, f"its ONNX graph cannot be loaded ({err})") from err
+        self.input_name = self.session.get_inputs()[0].name
+        return meta
+
+    def run(self, x: np.ndarray) -> np.ndarray:
+        y = self.session.run(None, {self.input_name: x[None].astype(np.float32)})[0]
+        return np.moveaxis(y[0], 0, -1)
+
+
+BACKENDS = {"torch": TorchBackend, "onnx": OnnxBackend}
+
+
+def choose_backend(setting: str = "auto", device: str = "auto", onnx_file: bool = True) -> str:
+    """"torch" or "onnx" for a style (`onnx_file`: whether it has an ONNX graph)."""
+    setting = (setting or "auto").lower()
+    torch_ok, ort_ok = has_module("torch"), has_module("onnxruntime") and onnx_file
+    if setting == "torch" and torch_ok:
+        return "torch"
+    if setting == "onnx" and ort_ok:
+        return "onnx"
+    if torch_ok and device != "cpu":
+        from icanvas_desktop.ml.device import cuda_available
+        if cuda_available():
+            return "torch"
+    if ort_ok:
+        return "onnx"
+    if torch_ok:
+        return "torch"
+    raise RuntimeError("neither ONNX Runtime nor torch is installed")

@@ -1,0 +1,117 @@
+"""`icanvas bench`: is this PC fast enough? Medians of real renders, on this machine, now.
+
+Measures, in one run and with the same threads: the preview and the 512² final render of
+every installed style on every available backend, and the classic pix2pix UNet-256 (ngf 64,
+random weights) as the reference, then prints the speed ratio. Peak memory is read before
+the reference network is built, so it is the engine's own.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import statistics
+import time
+
+from icanvas_desktop.core.strokes import Drawing, Point, Stroke
+from icanvas_desktop.ml.backends import has_module
+from icanvas_desktop.ml.device import choose_threads
+from icanvas_desktop.ml.engine import Engine, EngineConfig
+from icanvas_desktop.ml.styles import StyleInfo, discover_styles
+
+
+def bench_drawing() -> Drawing:
+    """A house with a sun: a typical child's drawing, about 12 strokes."""
+    d = Drawing(1024, 768)
+    def line(*pts, width=8.0):
+        d.add_stroke(Stroke([Point(x, y, 1.0, i * 0.01) for i, (x, y) in enumerate(pts)], width))
+    line((300, 400), (300, 650), (600, 650), (600, 400), (300, 400))
+    line((280, 410), (450, 250), (620, 410))
+    line((420, 650), (420, 540), (480, 540), (480, 650))
+    line((330, 450), (390, 450), (390, 500), (330, 500), (330, 450))
+    circle = [(800 + 60 * math.cos(a / 20 * 2 * math.pi), 150 + 60 * math.sin(a / 20 * 2 * math.pi)) for a in range(21)]
+    line(*circle)
+    for k in range(8):
+        a = k / 8 * 2 * math.pi
+        line((800 + 80 * math.cos(a), 150 + 80 * math.sin(a)), (800 + 120 * math.cos(a), 150 + 120 * math.sin(a)))
+    return d
+
+
+def _median_ms(fn, runs: int, warmup: int = 3) -> float:
+    for _ in range(warmup):
+        fn()
+    ts = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        ts.append((time.perf_counter() - t) * 1000)
+    return round(statistics.median(ts), 2)
+
+
+def peak_rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(kb / 1024, 1)
+
+
+def reference_ms(threads: int, runs: int) -> float | None:
+    if not has_module("torch"):
+        return None
+    import torch
+    from icanvas_desktop.ml.networks import build_generator
+    torch.set_num_threads(threads)
+    net = build_generator("unet_256", {"input_nc": 3, "output_nc": 3, "ngf": 64, "norm": "batch"}).eval()
+    x = torch.randn(1, 3, 256, 256)
+    with torch.inference_mode():
+        return _median_ms(lambda: net(x), runs)
+
+
+def run_bench(threads: int = 0, runs: int = 20, backends: list[str] | None = None,
+              styles: list[StyleInfo] | None = None, log=print) -> dict:
+    threads = choose_threads(threads, keep_free=0)
+    styles = discover_styles() if styles is None else styles
+    available = [b for b in (backends or ["onnx", "torch"])
+                 if has_module({"onnx": "onnxruntime", "torch": "torch"}[b])]
+    drawing = bench_drawing()
+    result: dict = {"threads": threads, "runs": runs, "backends": available, "styles": {}}
+    device = "cpu"
+    per: dict[str, dict] = {s.name: {} for s in styles}
+    rss: dict[str, float] = {}
+    # ONNX Runtime first: ru_maxrss only grows, so its peak is read before torch is imported.
+    for b in available:
+        for style in styles:
+            if b == "onnx" and style.onnx_path is None:
+                continue
+            eng = Engine(EngineConfig(threads=threads, backend=b))
+            eng.load_style(style)
+            device = eng.device_name
+            fig = {"preview_ms": _median_ms(lambda: eng.preview(drawing), runs),
+                   "final_512_ms": _median_ms(lambda: eng.final(drawing, 512), runs)}
+            per[style.name][eng.backend_name] = fig
+            log(f"{style.name:>10} [{eng.backend_name:>11}] preview {fig['preview_ms']:7.1f} ms"
+                f"   final 512² {fig['final_512_ms']:7.1f} ms")
+            del eng
+        rss[b] = peak_rss_mb()
+    for style in styles:
+        if not per[style.name]:
+            continue
+        chosen = Engine(EngineConfig(threads=threads))
+        chosen.load_style(style)
+        name = chosen.backend_name if chosen.backend_name in per[style.name] else next(iter(per[style.name]))
+        result["styles"][style.name] = {**per[style.name][name], "backend": name, "backends": per[style.name]}
+    default = next(iter(result["styles"].values()), {}).get("backend", "")
+    result["backend"] = default
+    result["peak_rss_mb_by_backend"] = rss
+    # the engine's own peak: the default backend's pass (the first pass when it is ONNX Runtime)
+    result["peak_rss_mb"] = rss.get("onnx" if default == "onnxruntime" else "torch", peak_rss_mb())
+    result["device"] = device
+    ref = reference_ms(threads, runs)
+    result["reference_unet256_ms"] = ref
+    if ref:
+        log(f"{'reference':>10} [      torch] classic pix2pix UNet-256 (ngf 64) {ref:7.1f} ms")
+        for name, s in result["styles"].items():
+            s["speedup_vs_reference"] = round(ref / s["preview_ms"], 1)
+            log(f"{name:>10}: preview is {s['speedup_vs_reference']}× faster than the reference")
+    log(f"peak memory of the engine: {result['peak_rss_mb']} MB; threads: {threads}; device: {device}")
+    return result

@@ -1,0 +1,106 @@
+"""The inference engine: a drawing (or a raster sketch) in, a picture out.
+
+One object per app, used from one worker thread. A quick preview runs the model at its
+native size; the final render runs it at the style's final size and places the result at
+up to 1024 px, with the child's own strokes drawn crisp on top for styles that keep
+outlines. Deterministic: the same drawing gives the same picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from icanvas_desktop.core.strokes import Drawing
+from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, compose, drawing_overlay, output_size,
+                                           prepare_drawing, prepare_skeleton, raster_skeleton)
+from icanvas_desktop.ml.style_meta import CheckpointError
+from icanvas_desktop.ml.styles import StyleInfo
+
+
+class StyleLoadError(Exception):
+    """A style could not be loaded; `str()` is a friendly line that names the file."""
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    device: str = "auto"    # auto | cpu | cuda
+    threads: int = 0        # 0 = all cores but one, so the UI keeps a core
+    backend: str = "auto"   # auto | torch | onnx
+
+
+PREVIEW_LONG_SIDE = 512
+
+
+class Engine:
+    def __init__(self, config: EngineConfig = EngineConfig()):
+        self.config = config
+        self.style: StyleInfo | None = None
+        self.spec: IOSpec | None = None
+        self._backend = None
+        self.backend_name = ""
+        self.device_name = ""
+
+    # ------------------------------------------------------------------ loading
+    def load_style(self, style: StyleInfo) -> None:
+        from icanvas_desktop.ml.backends import BACKENDS, choose_backend
+        try:
+            kind = choose_backend(self.config.backend, self.config.device, style.onnx_path is not None)
+            backend = BACKENDS[kind](self.config.device, self.config.threads)
+            meta = backend.load(style.path)
+        except CheckpointError as err:
+            raise StyleLoadError(f"The style “{style.display_title('en')}” could not be loaded: {err}") from err
+        except (RuntimeError, OSError, ValueError) as err:
+            raise StyleLoadError(f"The style “{style.display_title('en')}” could not be loaded "
+                                 f"({style.path.name}: {err})") from err
+        self._backend, self.style = backend, style
+        self.spec = IOSpec.from_meta(meta.get("io", {}))
+        self.backend_name, self.device_name = backend.name, backend.device
+
+    def _require(self) -> None:
+        if self._backend is None:
+            raise StyleLoadError("No style is loaded yet.")
+
+    # ------------------------------------------------------------------ rendering
+    def _run(self, prep: Prepared) -> np.ndarray:
+        return self._backend.run(prep.x)
+
+    def _render(self, drawing: Drawing, size: int, long_side: int) -> Image.Image:
+        self._require()
+        out_wh = output_size((drawing.width, drawing.height), long_side)
+        prep = prepare_drawing(drawing, self.spec, size)
+        if prep is None:
+            return Image.new("RGB", out_wh, (255, 255, 255))
+        overlay = drawing_overlay(drawing, out_wh) if self.spec.overlay_lines else None
+        return compose(self._run(prep), prep, out_wh, overlay)
+
+    def preview(self, drawing: Drawing) -> Image.Image:
+        """Quick picture at the model's native size, shown beside the canvas while drawing."""
+        self._require()
+        return self._render(drawing, self.spec.size, PREVIEW_LONG_SIDE)
+
+    def final(self, drawing: Drawing, long_side: int = 1024) -> Image.Image:
+        """The full-size picture for the Magic button and the gallery."""
+        self._require()
+        return self._render(drawing, self.spec.final_size, min(max(64, long_side), 2048))
+
+    def render_raster(self, image: Image.Image, long_side: int = 512) -> Image.Image:
+        """A raster sketch (PNG, photo of a paper drawing): cleaned, then rendered."""
+        self._require()
+        skel, scale = raster_skeleton(image)
+        h, w = skel.shape
+        out_wh = output_size((w, h), long_side)
+        prep = prepare_skeleton(skel, self.spec, self.spec.final_size)
+        if prep is None:
+            return Image.new("RGB", out_wh, (255, 255, 255))
+        overlay = None
+        if self.spec.overlay_lines:
+            # The cleaned lines, redrawn with a pen in proportion to the picture, then scaled.
+            from icanvas_desktop.ml.lines import redraw
+            k = out_wh[0] / w
+            ink = redraw(skel, max(2.0, 0.012 * max(out_wh)) / k)
+            overlay = np.asarray(Image.fromarray((ink * 255).astype(np.uint8)).resize(out_wh, Image.BILINEAR),
+                                 np.float32) / 255.0
+        return compose(self._run(prep), prep, out_wh, overlay)

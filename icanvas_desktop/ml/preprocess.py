@@ -1,0 +1,158 @@
+"""Turn a drawing or a raster sketch into model input, and a model output into a picture.
+
+Shared by every backend (torch and ONNX Runtime) and by training, so the model sees at
+inference exactly what it saw in training: lines re-rendered at one canonical width,
+cropped to the drawing with a margin, padded to a square. Torch-free (numpy + Pillow).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from icanvas_desktop.core.raster import View, render_layers
+from icanvas_desktop.core.strokes import Drawing
+from icanvas_desktop.ml.lines import clean_raster, dilate
+
+
+@dataclass(frozen=True)
+class IOSpec:
+    """A style's input/output convention, stored in its checkpoint metadata ("io")."""
+    size: int = 128                 # the model's native (preview) resolution
+    final_size: int = 256           # resolution the final render runs the model at
+    line_width_frac: float = 0.02   # canonical line width as a fraction of the image side
+    margin_frac: float = 0.08       # empty border around the drawing, as in the training data
+    hints: bool = False             # takes colour hints (RGB + mask) beside the lines
+    line_channels: int = 1          # 3 for imported pix2pix models, which read an RGB sketch
+    overlay_lines: bool = True      # draw the child's own strokes over the result
+
+    @property
+    def in_channels(self) -> int:
+        return self.line_channels + (4 if self.hints else 0)
+
+    @staticmethod
+    def from_meta(io: dict) -> "IOSpec":
+        fields = IOSpec.__dataclass_fields__
+        return IOSpec(**{k: type(getattr(IOSpec(), k))(v) for k, v in io.items() if k in fields})
+
+    def to_meta(self) -> dict:
+        return {k: getattr(self, k) for k in IOSpec.__dataclass_fields__} | {"in_channels": self.in_channels}
+
+    def line_width(self, size: int) -> float:
+        return max(1.0, self.line_width_frac * size)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    x: np.ndarray                       # (C, S, S) float32: the model input
+    crop: tuple[float, float, float]    # x0, y0, side of the square crop, in source pixels
+    source_size: tuple[int, int]        # width, height of the source (canvas or raster)
+
+
+def encode_input(ink: np.ndarray, hint_rgb: np.ndarray | None = None,
+                 hint_mask: np.ndarray | None = None, hints: bool = False,
+                 line_channels: int = 1) -> np.ndarray:
+    """Channels: lines as paper (white = 1, ink = -1), repeated `line_channels` times; with
+    hints, RGB in [-1, 1] where a hint is and 0 elsewhere, then the hint mask in [0, 1]."""
+    chans = [1.0 - 2.0 * ink] * line_channels
+    if hints:
+        s = ink.shape
+        rgb = np.zeros(s + (3,), np.float32) if hint_rgb is None else hint_rgb
+        mask = np.zeros(s, np.float32) if hint_mask is None else hint_mask
+        chans += list(np.moveaxis((rgb * 2 - 1) * mask[..., None], -1, 0)) + [mask]
+    return np.stack(chans).astype(np.float32)
+
+
+def square_crop(box: tuple[float, float, float, float], margin_frac: float) -> tuple[float, float, float]:
+    x0, y0, x1, y1 = box
+    side = max(x1 - x0, y1 - y0, 1.0)
+    side = side / (1 - 2 * margin_frac)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return cx - side / 2, cy - side / 2, side
+
+
+def prepare_drawing(drawing: Drawing, spec: IOSpec, size: int) -> Prepared | None:
+    """Model input for vector strokes, re-rendered at the canonical width; None if empty."""
+    if drawing.is_empty() and not drawing.has_hints():
+        return None
+    # The pen's path, not its width, decides the crop: a thick marker and a thin pen frame
+    # the drawing identically.
+    x0, y0, side = square_crop(drawing.bounds(with_width=False), spec.margin_frac)
+    view = View(x0, y0, size / side)
+    ink, rgb, mask = render_layers(drawing.strokes, (size, size), view, line_width=spec.line_width(size))
+    return Prepared(encode_input(ink, rgb, mask, spec.hints, spec.line_channels), (x0, y0, side), (drawing.width, drawing.height))
+
+
+def raster_skeleton(image: Image.Image, max_side: int = 1024) -> tuple[np.ndarray, float]:
+    """1-px skeleton of a raster sketch (photo or PNG), and the scale applied to it.
+
+    Big photos are reduced first: thinning cost grows with pixels, and lines survive it.
+    """
+    img = image.convert("RGBA")
+    paper = Image.new("RGBA", img.size, (255, 255, 255, 255))
+    gray = Image.alpha_composite(paper, img).convert("L")
+    scale = min(1.0, max_side / max(gray.size))
+    if scale < 1.0:
+        gray = gray.resize((max(1, round(gray.width * scale)), max(1, round(gray.height * scale))), Image.LANCZOS)
+    return clean_raster(np.asarray(gray, np.float32) / 255.0), scale
+
+
+def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int) -> Prepared | None:
+    """Model input for a skeleton: crop square around the ink, redraw at the canonical width."""
+    ys, xs = np.nonzero(skel)
+    if len(xs) == 0:
+        return None
+    h, w = skel.shape
+    x0, y0, side = square_crop((xs.min(), ys.min(), xs.max() + 1, ys.max() + 1), spec.margin_frac)
+    scale = size / side
+    # Redraw at the canonical width in source pixels, then reduce: thin lines survive
+    # because they are widened before the area reduction, not after.
+    radius = spec.line_width(size) / scale / 2
+    ink = dilate(skel, radius).astype(np.float32)
+    big = max(1, int(round(side)))
+    canvas = np.zeros((big, big), np.float32)
+    ox, oy = int(round(-x0)), int(round(-y0))
+    sx0, sy0 = max(0, -ox), max(0, -oy)
+    sx1, sy1 = min(w, big - ox), min(h, big - oy)
+    canvas[sy0 + oy:sy1 + oy, sx0 + ox:sx1 + ox] = ink[sy0:sy1, sx0:sx1]
+    small = Image.fromarray((canvas * 255).astype(np.uint8)).resize((size, size), Image.BOX)
+    ink_s = np.asarray(small, np.float32) / 255.0
+    return Prepared(encode_input(ink_s, hints=spec.hints, line_channels=spec.line_channels), (float(x0), float(y0), float(side)), (w, h))
+
+
+def to_uint8(rgb: np.ndarray) -> np.ndarray:
+    """Model output (S, S, 3) in [-1, 1] to uint8."""
+    return ((np.clip(rgb, -1, 1) + 1) * 127.5 + 0.5).astype(np.uint8)
+
+
+def compose(model_rgb: np.ndarray, prep: Prepared, out_size: tuple[int, int],
+            overlay_ink: np.ndarray | None = None) -> Image.Image:
+    """Place the model's square picture back where the drawing was, on white paper, at
+    `out_size`, and draw the child's own lines over it (crisp, at full resolution)."""
+    ow, oh = out_size
+    sw, sh = prep.source_size
+    k = min(ow / sw, oh / sh)
+    x0, y0, side = prep.crop
+    px = max(1, int(round(side * k)))
+    pic = Image.fromarray(to_uint8(model_rgb), "RGB").resize((px, px), Image.BICUBIC)
+    out = Image.new("RGB", (ow, oh), (255, 255, 255))
+    out.paste(pic, (int(round(x0 * k)), int(round(y0 * k))))
+    if overlay_ink is not None:
+        arr = np.asarray(out, np.float32) * (1.0 - overlay_ink[..., None])
+        out = Image.fromarray((arr + 0.5).astype(np.uint8), "RGB")
+    return out
+
+
+def drawing_overlay(drawing: Drawing, out_size: tuple[int, int]) -> np.ndarray:
+    """The child's strokes at output resolution, with their own pen widths and pressure."""
+    k = min(out_size[0] / drawing.width, out_size[1] / drawing.height)
+    ink, _, _ = render_layers(drawing.strokes, out_size, View(0, 0, k))
+    return ink
+
+
+def output_size(source: tuple[int, int], long_side: int) -> tuple[int, int]:
+    w, h = source
+    k = long_side / max(w, h)
+    return max(1, round(w * k)), max(1, round(h * k))

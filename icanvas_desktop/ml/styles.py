@@ -1,0 +1,116 @@
+"""The style registry: every style in `models/` (shipped) and in the user's models folder.
+
+Found at start-up from metadata alone (no weights are read), so listing styles is instant
+and a broken file only removes itself from the list, with a reason, instead of stopping the
+app. Imports no torch.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from icanvas_desktop.ml.style_meta import CheckpointError, read_metadata
+
+# The shipped order: the first style is the default one.
+SHIPPED_ORDER = ("sticker", "emoji", "soft")
+
+
+@dataclass(frozen=True)
+class StyleInfo:
+    name: str
+    path: Path
+    title: dict = field(default_factory=dict)
+    description: dict = field(default_factory=dict)
+    license: str = ""
+    attribution: str = ""
+    takes_hints: bool = False
+    metrics: dict = field(default_factory=dict)
+    sample_path: Path | None = None
+    card_path: Path | None = None
+    onnx_path: Path | None = None
+    shipped: bool = False
+    meta: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def display_title(self, lang: str) -> str:
+        return self.title.get(lang) or self.title.get("en") or self.name
+
+
+def resource_root() -> Path:
+    """The folder that holds `models/` and `resources/`: the checkout, or a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parents[2]
+
+
+def shipped_models_dir() -> Path:
+    return Path(os.environ.get("ICANVAS_MODELS_DIR") or resource_root() / "models")
+
+
+def user_models_dir() -> Path:
+    import platformdirs
+    return Path(platformdirs.user_data_dir("iCanvas", appauthor=False)) / "models"
+
+
+def style_from_file(path: Path, shipped: bool = False) -> StyleInfo:
+    meta = read_metadata(path)
+    data = meta.get("data", {})
+    io = meta.get("io", {})
+    name = meta.get("name") or path.stem
+
+    def sibling(suffix: str) -> Path | None:
+        p = path.with_suffix(suffix)
+        return p if p.exists() else None
+
+    return StyleInfo(
+        name=name, path=path, title=meta.get("title", {}), description=meta.get("description", {}),
+        license=meta.get("license", data.get("license", "")), attribution=data.get("attribution", ""),
+        takes_hints=bool(io.get("hints", False)), metrics=meta.get("metrics", {}),
+        sample_path=sibling(".png"), card_path=sibling(".md"), onnx_path=sibling(".onnx"),
+        shipped=shipped, meta=meta)
+
+
+def scan(folder: Path, shipped: bool = False) -> tuple[list[StyleInfo], list[str]]:
+    styles, problems = [], []
+    if not folder.is_dir():
+        return styles, problems
+    for path in sorted(folder.glob("*.safetensors")):
+        try:
+            styles.append(style_from_file(path, shipped))
+        except CheckpointError as err:
+            problems.append(str(err))
+    return styles, problems
+
+
+def discover_styles(extra_dirs: Sequence[Path] = (), include_user: bool = True,
+                    problems: list[str] | None = None) -> list[StyleInfo]:
+    """Shipped styles first (in SHIPPED_ORDER), then user styles; a name is taken once."""
+    found, issues = scan(shipped_models_dir(), shipped=True)
+    rank = {n: i for i, n in enumerate(SHIPPED_ORDER)}
+    found.sort(key=lambda s: (rank.get(s.name, len(rank)), s.name))
+    dirs = list(extra_dirs) + ([user_models_dir()] if include_user else [])
+    for d in dirs:
+        more, more_issues = scan(Path(d))
+        found += sorted(more, key=lambda s: s.name)
+        issues += more_issues
+    seen, unique = set(), []
+    for s in found:
+        if s.name not in seen:
+            seen.add(s.name)
+            unique.append(s)
+    if problems is not None:
+        problems.extend(issues)
+    return unique
+
+
+def find_style(name: str, styles: Sequence[StyleInfo] | None = None) -> StyleInfo:
+    styles = discover_styles() if styles is None else styles
+    for s in styles:
+        if s.name == name:
+            return s
+    known = ", ".join(s.name for s in styles) or "none installed"
+    raise KeyError(f"no style named {name!r} (known: {known})")

@@ -1,0 +1,1 @@
+"""Building data sets, augmenting sketches, training and evaluating styles. Builds on `ml/`."""

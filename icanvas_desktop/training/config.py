@@ -1,0 +1,48 @@
+"""Typed training configuration, read from a small TOML recipe (no global options object)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    name: str                                   # style name, e.g. "sticker"
+    dataset: str                                # data set folder name in the cache
+    title: dict = field(default_factory=lambda: {"en": "", "ko": ""})
+    description: dict = field(default_factory=dict)
+    arch: str = "fast_unet"
+    arch_config: dict = field(default_factory=lambda: {"channels": [24, 48, 96, 160, 224, 224]})
+    io: dict = field(default_factory=dict)      # IOSpec fields (size, hints, overlay_lines, ...)
+    batch: int = 8
+    lr: float = 2e-4
+    lambda_l1: float = 100.0
+    gan_weight: float = 1.0
+    ndf: int = 32
+    aug_variants: int = 3                       # precomputed hand-drawn variants per picture
+    clean_fraction: float = 0.25                # share of clean (unaugmented) inputs
+    balance_groups: bool = True                 # equal chance per category, so faces don't win
+    hint_prob: float = 0.7                      # share of samples that get colour hints
+    max_minutes: float = 60.0
+    max_steps: int = 100000
+    final_steps: int = 0                        # extra steps at io.final_size (mixed resolution)
+    final_batch: int = 4
+    checkpoint_minutes: float = 5.0
+    sheet_every: int = 500
+    seed: int = 1234
+    threads: int = 2
+    limit: int | None = None                    # use only the first N pictures (smoke tests)
+
+    @staticmethod
+    def from_file(path: Path | str) -> "TrainConfig":
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+        known = {f.name for f in fields(TrainConfig)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"{path}: unknown keys {unknown}")
+        return TrainConfig(**data)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,524 @@
+"""The gallery screen: a grid of big thumbnails, keep drawing, replay, slideshow, export, delete.
+
+Thumbnails are decoded on a worker thread (newest request first, so what is on screen comes
+first) and cached, so the grid stays smooth with thousands of creations. Replay frames and the
+GIF are made on worker threads too. Delete asks a child-friendly question with the picture
+(no OS message box); export goes straight to the Pictures folder (no file dialog).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListView, QPushButton, QStackedWidget, QStyle,
+                               QStyledItemDelegate, QVBoxLayout, QWidget)
+
+from icanvas_desktop.core.gallery import Gallery, GalleryError, default_export_dir
+from icanvas_desktop.core.profiles import resources_dir
+from icanvas_desktop.core.replay import Frame, export_gif, replay_frames
+
+CELL = QSize(232, 196)   # a big, finger-friendly card
+THUMB_EDGE = 200
+ID_ROLE = Qt.UserRole + 1
+ENTRY_ROLE = Qt.UserRole + 2
+
+
+def pil_to_qimage(img: Image.Image) -> QImage:
+    rgb = img.convert("RGB")
+    data = rgb.tobytes()
+    return QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format_RGB888).copy()
+
+
+class _Worker(QObject):
+    """Runs jobs on one daemon thread, most recent first; results come back as queued signals."""
+    done = Signal(object, object)      # (key, result or Exception)
+    progress = Signal(object, object)  # (key, partial result), emitted by jobs as they go
+
+    def __init__(self):
+        super().__init__()
+        self._jobs: OrderedDict = OrderedDict()
+        self._cv = threading.Condition()
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, daemon=True, name="gallery-worker")
+        self._thread.start()
+
+    def submit(self, key, fn) -> None:
+        with self._cv:
+            self._jobs.pop(key, None)
+            self._jobs[key] = fn          # re-requesting moves a job to the front
+            self._cv.notify()
+
+    def pending(self) -> int:
+        with self._cv:
+            return len(self._jobs)
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while not self._jobs and not self._stop:
+                    self._cv.wait()
+                if self._stop:
+                    return
+                key, fn = self._jobs.popitem(last=True)
+            try:
+                result = fn()
+            except Exception as err:   # reported to the UI, never kills the thread
+                result = err
+            try:
+                self.done.emit(key, result)
+            except RuntimeError:
+                return                  # the screen was destroyed meanwhile
+
+    def stop(self) -> None:
+        with self._cv:
+            self._stop = True
+            self._jobs.clear()
+            self._cv.notify()
+
+
+class GalleryModel(QAbstractListModel):
+    """Entries of one profile (or all), newest first; thumbnails load lazily when asked for."""
+
+    def __init__(self, gallery: Gallery, worker: _Worker, parent=None):
+        super().__init__(parent)
+        self.gallery, self.worker = gallery, worker
+        self.entries: list = []
+        self._rows: dict[str, int] = {}
+        self._cache: OrderedDict[str, QPixmap] = OrderedDict()
+        self._asked: set[str] = set()
+        self.loaded_count = 0
+        self._placeholder = QPixmap(THUMB_EDGE, THUMB_EDGE * 3 // 4)
+        self._placeholder.fill(QColor("#EEF0F5"))
+        worker.done.connect(self._on_done)
+
+    def reload(self, profile: str | None) -> None:
+        self.beginResetModel()
+        self.entries = self.gallery.list(profile)
+        self._rows = {e.id: i for i, e in enumerate(self.entries)}
+        self._asked.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.entries):
+            return None
+        e = self.entries[index.row()]
+        if role == ID_ROLE:
+            return e.id
+        if role == ENTRY_ROLE:
+            return e
+        if role == Qt.DecorationRole:
+            pix = self._cache.get(e.id)
+            if pix is not None:
+                self._cache.move_to_end(e.id)
+                return pix
+            if e.id not in self._asked:
+                self._asked.add(e.id)
+                self.worker.submit(("thumb", e.id), lambda i=e.id: self._make_thumb(i))
+            return self._placeholder
+        if role == Qt.ToolTipRole:
+            return e.created.strftime("%Y-%m-%d %H:%M")
+        return None
+
+    def _make_thumb(self, entry_id: str) -> QImage:
+        img = self.gallery.thumbnail(entry_id)       # worker thread: decode + scale
+        img.thumbnail((THUMB_EDGE, THUMB_EDGE))
+        return pil_to_qimage(img)
+
+    def _on_done(self, key, result) -> None:
+        if key[0] != "thumb":
+            return
+        row = self._rows.get(key[1])
+        if row is None or isinstance(result, Exception):
+            return
+        self._cache[key[1]] = QPixmap.fromImage(result)
+        self.loaded_count += 1
+        while len(self._cache) > 600:          # ~60 MB at most; far rows reload when scrolled back
+            old, _ = self._cache.popitem(last=False)
+            self._asked.discard(old)
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx, [Qt.DecorationRole])
+
+    def row_of(self, entry_id: str) -> int | None:
+        return self._rows.get(entry_id)
+
+
+class _CardDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sticker = QSvgRenderer(str(resources_dir() / "badges" / "sticker_star.svg"))
+
+    def sizeHint(self, option, index) -> QSize:
+        return CELL
+
+    def paint(self, p: QPainter, option, index) -> None:
+        p.save()
+        p.setRenderHint(QPainter.Antialiasing)
+        r = option.rect.adjusted(6, 6, -6, -6)
+        selected = bool(option.state & QStyle.State_Selected)
+        p.setPen(QColor("#FF9F1C") if selected else QColor("#D8DCE6"))
+        p.setBrush(QColor("#FFF4D6") if selected else QColor("white"))
+        p.drawRoundedRect(r, 16, 16)
+        pix: QPixmap = index.data(Qt.DecorationRole)
+        if pix is not None and not pix.isNull():
+            s = pix.size().scaled(r.size() - QSize(20, 20), Qt.KeepAspectRatio)
+            target = QRect(0, 0, s.width(), s.height())
+            target.moveCenter(r.center())
+            p.drawPixmap(target, pix)
+        entry = index.data(ENTRY_ROLE)
+        if entry is not None and entry.stickers:
+            self._sticker.render(p, QRect(r.right() - 52, r.top() + 2, 48, 48))
+        p.restore()
+
+
+class GalleryView(QWidget):
+    """The gallery screen. Signals:
+    open_requested(Creation): keep drawing it (creation.drawing() gives a Drawing);
+    replayed(str id); exported(str path); deleted(str id); problems_found(list[Problem])."""
+
+    open_requested = Signal(object)
+    replayed = Signal(str)
+    exported = Signal(str)
+    deleted = Signal(str)
+    problems_found = Signal(list)
+
+    def __init__(self, gallery: Gallery, profile: str | None = None, parent: QWidget | None = None, *,
+                 allow_delete: bool = True, allow_export: bool = True, export_dir: Path | None = None):
+        super().__init__(parent)
+        self.gallery, self.profile = gallery, profile
+        self.export_dir = Path(export_dir) if export_dir else default_export_dir()
+        self.worker = _Worker()
+        self.worker.done.connect(self._on_worker_done)
+        self.worker.progress.connect(self._on_replay_frame)
+        self.model = GalleryModel(gallery, self.worker, self)
+        self.pages = QStackedWidget(self)
+        QVBoxLayout(self).addWidget(self.pages)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        self._build_grid()
+        self._build_confirm()
+        self._build_replay()
+        self._build_slideshow()
+        self.set_delete_allowed(allow_delete)
+        self.set_export_allowed(allow_export)
+        self.refresh()
+
+    # -- pages -----------------------------------------------------------------------------------
+    def _button(self, text: str, colour: str, slot) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setMinimumHeight(64)
+        b.setCursor(Qt.PointingHandCursor)
+        b.setStyleSheet(f"QPushButton {{ font-size: 18px; font-weight: bold; padding: 8px 18px; border-radius: 18px;"
+                        f" background: {colour}; color: #2B2B3B; border: 3px solid #00000022; }}"
+                        f" QPushButton:disabled {{ background: #E4E6EC; color: #9AA0AE; }}")
+        b.clicked.connect(slot)
+        return b
+
+    def _build_grid(self) -> None:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        self.list_view = QListView(page)
+        self.list_view.setViewMode(QListView.IconMode)
+        self.list_view.setUniformItemSizes(True)       # lets the view lay out 1,000s of items instantly
+        self.list_view.setResizeMode(QListView.Adjust)
+        self.list_view.setMovement(QListView.Static)
+        self.list_view.setGridSize(CELL)
+        self.list_view.setSelectionMode(QListView.SingleSelection)
+        self.list_view.setVerticalScrollMode(QListView.ScrollPerPixel)
+        self.list_view.setStyleSheet("QListView { background: #FAFAF7; border: none; }")
+        self.list_view.setItemDelegate(_CardDelegate(self.list_view))
+        self.list_view.setModel(self.model)
+        self.list_view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.list_view.activated.connect(lambda _: self.open_selected())
+        self.empty_label = QLabel(self.tr("No pictures yet. Draw something and keep it here!"), page)
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.empty_label.setStyleSheet("font-size: 22px; color: #6B6B7B;")
+        self.note = QLabel("", page)
+        self.note.setStyleSheet("font-size: 16px; color: #2F6F3E;")
+        bar = QHBoxLayout()
+        self.open_btn = self._button(self.tr("Keep drawing"), "#BFF0C8", self.open_selected)
+        self.replay_btn = self._button(self.tr("Watch it again"), "#CDE6FF", self.replay_selected)
+        self.show_btn = self._button(self.tr("Slideshow"), "#E9E4FF", self.start_slideshow)
+        self.export_btn = self._button(self.tr("Save to Pictures"), "#FFF1B8", self.export_selected)
+        self.delete_btn = self._button(self.tr("Throw away"), "#FFD3D8", self.ask_delete)
+        for b in (self.open_btn, self.replay_btn, self.show_btn, self.export_btn, self.delete_btn):
+            bar.addWidget(b)
+        lay.addWidget(self.list_view, 1)
+        lay.addWidget(self.empty_label, 1)
+        lay.addWidget(self.note)
+        lay.addLayout(bar)
+        self.pages.addWidget(page)
+
+    def _build_confirm(self) -> None:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        self.confirm_picture = QLabel(page)
+        self.confirm_picture.setAlignment(Qt.AlignCenter)
+        q = QLabel(self.tr("Throw this picture away?"), page)
+        q.setAlignment(Qt.AlignCenter)
+        q.setStyleSheet("font-size: 28px; font-weight: bold; color: #2B2B3B;")
+        row = QHBoxLayout()
+        self.keep_btn = self._button(self.tr("No, keep it!"), "#BFF0C8", self._show_grid)
+        self.throw_btn = self._button(self.tr("Yes, throw it away"), "#FFD3D8", self._confirm_delete)
+        row.addWidget(self.keep_btn)
+        row.addWidget(self.throw_btn)
+        lay.addWidget(self.confirm_picture, 1)
+        lay.addWidget(q)
+        lay.addLayout(row)
+        self.pages.addWidget(page)
+        self.confirm_page = page
+
+    def _build_replay(self) -> None:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        self.replay_label = QLabel(page)
+        self.replay_label.setAlignment(Qt.AlignCenter)
+        self.replay_label.setMinimumSize(320, 240)
+        row = QHBoxLayout()
+        self.again_btn = self._button(self.tr("Again!"), "#CDE6FF", self._replay_again)
+        self.gif_btn = self._button(self.tr("Save as a moving picture"), "#FFF1B8", self._export_gif)
+        row.addWidget(self._button(self.tr("Back"), "#E4E6EC", self._show_grid))
+        row.addWidget(self.again_btn)
+        row.addWidget(self.gif_btn)
+        lay.addWidget(self.replay_label, 1)
+        lay.addLayout(row)
+        self.pages.addWidget(page)
+        self.replay_page = page
+        self._frames: list[Frame] = []
+        self._frame_images: list[QImage] = []
+        self._frames_done = False
+        self._play_pos = 0
+        self._waiting = False
+        self._replay_id: str | None = None
+        self._replay_token = 0
+        self.replay_timer = QTimer(self)
+        self.replay_timer.setSingleShot(True)
+        self.replay_timer.timeout.connect(self._next_frame)
+
+    def _build_slideshow(self) -> None:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        self.slide_label = QLabel(page)
+        self.slide_label.setAlignment(Qt.AlignCenter)
+        self.slide_label.setMinimumSize(320, 240)
+        lay.addWidget(self.slide_label, 1)
+        lay.addWidget(self._button(self.tr("Stop the show"), "#E4E6EC", self._show_grid))
+        self.pages.addWidget(page)
+        self.slideshow_page = page
+        self._slide_pos = 0
+        self.slide_timer = QTimer(self)
+        self.slide_timer.setInterval(3000)
+        self.slide_timer.timeout.connect(self._next_slide)
+
+    # -- public ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the gallery (after a save, a profile switch or a restore)."""
+        self.model.reload(self.profile)
+        has = self.model.rowCount() > 0
+        self.list_view.setVisible(has)
+        self.empty_label.setVisible(not has)
+        self._update_buttons()
+        problems = self.gallery.take_problems()
+        if problems:
+            self.note.setText(self._problem_text(problems))
+            self.problems_found.emit(problems)
+
+    def set_profile(self, profile: str | None) -> None:
+        self.profile = profile
+        self.refresh()
+
+    def set_delete_allowed(self, allowed: bool) -> None:
+        self.delete_btn.setVisible(allowed)
+
+    def set_export_allowed(self, allowed: bool) -> None:
+        self.export_btn.setVisible(allowed)
+        self.gif_btn.setVisible(allowed)
+
+    def set_export_dir(self, folder: Path) -> None:
+        self.export_dir = Path(folder)
+
+    def select(self, entry_id: str) -> None:
+        row = self.model.row_of(entry_id)
+        if row is not None:
+            self.list_view.setCurrentIndex(self.model.index(row))
+
+    def selected_id(self) -> str | None:
+        idx = self.list_view.currentIndex()
+        return idx.data(ID_ROLE) if idx.isValid() else None
+
+    def shutdown(self) -> None:
+        self.worker.stop()
+        self.replay_timer.stop()
+        self.slide_timer.stop()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _update_buttons(self, *args) -> None:
+        has = self.selected_id() is not None
+        for b in (self.open_btn, self.replay_btn, self.export_btn, self.delete_btn):
+            b.setEnabled(has)
+        self.show_btn.setEnabled(self.model.rowCount() > 0)
+
+    def _load(self, entry_id: str):
+        try:
+            return self.gallery.load(entry_id)
+        except (GalleryError, KeyError):
+            self.note.setText(self.tr("Oh no, this picture could not be opened. It was put aside safely."))
+            self.refresh()
+            return None
+
+    def open_selected(self) -> None:
+        entry_id = self.selected_id()
+        creation = self._load(entry_id) if entry_id else None
+        if creation is not None:
+            self.open_requested.emit(creation)
+
+    def export_selected(self) -> None:
+        entry_id = self.selected_id()
+        if entry_id:
+            self._run_export(lambda: str(self.gallery.export_png(entry_id, self.export_dir)))
+
+    def _run_export(self, fn) -> None:
+        self.note.setText(self.tr("Saving..."))
+        self.worker.submit(("export", id(fn)), fn)
+
+    def ask_delete(self) -> None:
+        entry_id = self.selected_id()
+        if not entry_id:
+            return
+        pix = self.model.data(self.model.index(self.model.row_of(entry_id)), Qt.DecorationRole)
+        self.confirm_picture.setPixmap(pix.scaled(360, 270, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        self._pending_delete = entry_id
+        self.pages.setCurrentWidget(self.confirm_page)
+
+    def _confirm_delete(self) -> None:
+        entry_id = getattr(self, "_pending_delete", None)
+        self._show_grid()
+        if not entry_id:
+            return
+        try:
+            self.gallery.delete(entry_id)
+        except (OSError, KeyError):
+            self.note.setText(self.tr("The picture could not be thrown away. Ask a grown-up."))
+            return
+        self.refresh()
+        self.deleted.emit(entry_id)
+
+    def _show_grid(self) -> None:
+        self.replay_timer.stop()
+        self.slide_timer.stop()
+        self._replay_token += 1
+        self.pages.setCurrentIndex(0)
+
+    # -- replay ----------------------------------------------------------------------------------
+    def replay_selected(self) -> None:
+        entry_id = self.selected_id()
+        creation = self._load(entry_id) if entry_id else None
+        if creation is None:
+            return
+        self._replay_token += 1
+        token = self._replay_token
+        self._replay_id, self._frames, self._frame_images, self._frames_done = entry_id, [], [], False
+        self.gif_btn.setEnabled(False)
+        self.pages.setCurrentWidget(self.replay_page)
+        strokes, canvas, picture = creation.stroke_objects(), creation.canvas_size, creation.result
+        self._play_pos, self._waiting = 0, True
+        progress = self.worker.progress
+
+        def make():   # worker thread: frames stream to the player as they are drawn
+            for f in replay_frames(strokes, canvas, picture):
+                progress.emit(("replay", token), (f, pil_to_qimage(f.image)))
+        self.worker.submit(("replay", token), make)
+        self.replayed.emit(entry_id)
+
+    def _on_replay_frame(self, key, item) -> None:
+        if key != ("replay", self._replay_token):
+            return
+        self._frames.append(item[0])
+        self._frame_images.append(item[1])
+        if self._waiting:
+            self._next_frame()
+
+    def _replay_again(self) -> None:
+        if self._frames_done:
+            self.replay_timer.stop()
+            self._play_pos = 0
+            self._next_frame()
+
+    def _next_frame(self) -> None:
+        self._waiting = self._play_pos >= len(self._frame_images)
+        if self._waiting:
+            return    # the next frame is still being drawn; it starts playing when it arrives
+        img = self._frame_images[self._play_pos]
+        self.replay_label.setPixmap(QPixmap.fromImage(img).scaled(
+            self.replay_label.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        duration = self._frames[self._play_pos].duration_ms
+        self._play_pos += 1
+        if not (self._frames_done and self._play_pos >= len(self._frame_images)):
+            self.replay_timer.start(duration)
+
+    def _export_gif(self) -> None:
+        if self._frames_done and self._replay_id:
+            frames, folder = list(self._frames), self.export_dir
+            stem = f"iCanvas-replay-{self._replay_id}"
+
+            def save():
+                path = folder / f"{stem}.gif"
+                export_gif(frames, path)
+                return str(path)
+            self._run_export(save)
+
+    # -- slideshow -------------------------------------------------------------------------------
+    def start_slideshow(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        self._slide_pos = 0
+        self.pages.setCurrentWidget(self.slideshow_page)
+        self._next_slide()
+        self.slide_timer.start()
+
+    def _next_slide(self) -> None:
+        entries = self.model.entries
+        if not entries:
+            return self._show_grid()
+        entry = entries[self._slide_pos % len(entries)]
+        self._slide_pos += 1
+        self.worker.submit(("slide", entry.id), lambda: pil_to_qimage(self.gallery.load(entry.id).result))
+
+    # -- worker results --------------------------------------------------------------------------
+    def _on_worker_done(self, key, result) -> None:
+        kind = key[0]
+        if kind == "replay" and key[1] == self._replay_token:
+            self._frames_done = True
+            self.gif_btn.setEnabled(not isinstance(result, Exception) and bool(self._frames))
+        elif kind == "slide" and self.pages.currentWidget() is self.slideshow_page:
+            if not isinstance(result, Exception):
+                self.slide_label.setPixmap(QPixmap.fromImage(result).scaled(
+                    self.slide_label.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        elif kind == "export":
+            if isinstance(result, Exception):
+                reason = getattr(result, "reason", str(result))
+                self.note.setText(self.tr("Could not save the picture: %1").replace("%1", reason))
+            else:
+                self.note.setText(self.tr("Saved in your Pictures folder!"))
+                self.exported.emit(result)
+
+    def _problem_text(self, problems) -> str:
+        texts = {
+            "damaged": self.tr("A damaged picture was put aside safely."),
+            "missing_files": self.tr("A picture with missing parts was put aside safely."),
+            "bad_manifest": self.tr("A picture that could not be read was put aside safely."),
+            "newer_version": self.tr("A picture from a newer iCanvas is kept but not shown."),
+            "foreign": self.tr("Something that is not a picture was put aside safely."),
+        }
+        return " ".join(dict.fromkeys(texts.get(p.code, p.message) for p in problems))

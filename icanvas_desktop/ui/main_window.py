@@ -1,0 +1,353 @@
+"""The child's main window: tools, canvas, live magic picture, Magic button and style cards.
+
+The window owns one `Drawing`, hands it to the canvas and the tool column, and asks the
+`RenderController` for previews: ~150 ms after each stroke end, undo, redo or clear, and,
+while the pen moves, whenever the worker is free (so the picture follows the pen as fast as
+the engine allows without piling up work). Pages and top-bar buttons for the gallery, badges
+and grown-ups' corner plug in through `add_page` and `add_nav_button`.
+"""
+
+from __future__ import annotations
+
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QStackedWidget,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from icanvas_desktop.core.strokes import Drawing
+from icanvas_desktop.ui import sound
+from icanvas_desktop.ui.canvas import ERASER, HINT_BRUSH, CanvasWidget
+from icanvas_desktop.ui.celebrate import celebrate
+from icanvas_desktop.ui.icons import icon
+from icanvas_desktop.ui.style_picker import StylePicker
+from icanvas_desktop.ui.tool_panel import ToolPanel
+from icanvas_desktop.ui.widgets import ConfirmDialog, PictureView, big_button, stylesheet
+from icanvas_desktop.ui.worker import FINAL, STYLE, RenderController, RenderResult
+
+DEBOUNCE_MS = 150   # after a stroke ends / undo / redo / clear
+LIVE_MS = 90        # while drawing: how often to check whether the worker is free
+NOTICE_MS = 4000    # how long a one-off helper message stays before the tool help returns
+
+
+@dataclass
+class WindowOptions:
+    lang: str = "en"
+    sound: bool = True
+    live_preview: bool = True
+    button_scale: float = 1.0
+    fullscreen: bool = False
+    noquit: bool = False  # the window ignores the close button (kiosk use); close() still works
+    # Called after each Magic picture: (drawing snapshot, PIL RGB picture, StyleInfo).
+    magic_callback: Callable[[Drawing, Any, Any], None] | None = None
+    style: str | None = None               # style name to choose first; None = the first style
+    page_size: tuple[int, int] = (1024, 768)
+
+
+class MainWindow(QMainWindow):
+    preview_shown = Signal(object)   # RenderResult
+    final_shown = Signal(object)     # RenderResult
+    style_changed = Signal(object)   # StyleInfo, once the engine has it loaded
+    message_shown = Signal(str)      # friendly message shown in the picture area
+
+    def __init__(self, engine_factory: Callable[[], Any], styles: Sequence[Any],
+                 options: WindowOptions):
+        super().__init__()
+        self.options = options
+        self.styles = list(styles)
+        self.style = None                   # StyleInfo the engine has loaded
+        self._wanted_style = None           # StyleInfo last chosen (may still be loading)
+        self.last_preview: RenderResult | None = None
+        self.last_final: RenderResult | None = None
+        self._final_revision = -1
+        self._final_snapshots: dict[int, Drawing] = {}
+        self._live_revision = -1
+        self._allow_close = False
+        self.drawing = Drawing(*options.page_size)
+        self.controller = RenderController(engine_factory, self)
+        scale = options.button_scale
+        self.setWindowTitle(self.tr("iCanvas"))
+        self.setWindowIcon(icon("magic"))
+        self.setStyleSheet(stylesheet(scale))
+        self.resize(1280, 820)
+        self.setMinimumSize(880, 600)
+
+        central = QWidget(self)
+        central.setObjectName("Central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(14, 10, 14, 10)
+        outer.setSpacing(10)
+        self.setCentralWidget(central)
+
+        # Top bar: name on the left, navigation buttons (gallery, badges, grown-ups) on the right.
+        top = QHBoxLayout()
+        title_icon = QLabel(central)
+        title_icon.setPixmap(icon("star").pixmap(QSize(36, 36)))
+        title = QLabel(self.tr("iCanvas"), central)
+        title.setObjectName("Title")
+        top.addWidget(title_icon)
+        top.addWidget(title)
+        top.addStretch(1)
+        self.nav_bar = QHBoxLayout()
+        self.nav_bar.setSpacing(10)
+        top.addLayout(self.nav_bar)
+        outer.addLayout(top)
+
+        self.pages = QStackedWidget(central)
+        outer.addWidget(self.pages, 1)
+        self.drawing_page = QWidget(self.pages)
+        self.pages.addWidget(self.drawing_page)
+        body = QVBoxLayout(self.drawing_page)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(10)
+
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.canvas = CanvasWidget(self.drawing, self.drawing_page)
+        self.tools = ToolPanel(self.canvas, self.drawing, scale, self.drawing_page)
+        self.picture = PictureView(self.drawing_page)
+        self.picture.set_aspect(self.drawing.width, self.drawing.height)
+        self.magic_button = big_button("magic", self.tr("Magic!"),
+                                       self.tr("Magic! Make my picture"), round(56 * scale))
+        self.magic_button.setObjectName("Magic")
+        self.magic_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.magic_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(self.picture, 1)
+        right.addWidget(self.magic_button)
+        row.addWidget(self.tools)
+        row.addWidget(self.canvas, 1)
+        row.addLayout(right, 1)
+        body.addLayout(row, 1)
+
+        self.style_picker = StylePicker(self.styles, options.lang, scale, self.drawing_page)
+        body.addWidget(self.style_picker)
+        self.helper = QLabel(central)
+        self.helper.setObjectName("Helper")
+        self.helper.setWordWrap(True)
+        self.helper.setAccessibleName(self.tr("Helper"))
+        outer.addWidget(self.helper)
+
+        # -- wiring ------------------------------------------------------------------------------
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.request_preview)
+        self._live = QTimer(self, interval=LIVE_MS)
+        self._live.timeout.connect(self._live_tick)
+        self._notice = QTimer(self, singleShot=True, interval=NOTICE_MS)
+        self._notice.timeout.connect(self._show_tool_help)
+        self.canvas.stroke_started.connect(self._on_stroke_started)
+        self.canvas.stroke_finished.connect(self._live.stop)
+        self.drawing.subscribe(self._on_drawing_changed)
+        self.tools.tool_changed.connect(self._show_tool_help)
+        self.tools.clear_requested.connect(self.ask_clear)
+        self.magic_button.clicked.connect(self.make_magic)
+        self.style_picker.style_chosen.connect(self.choose_style)
+        self.controller.preview_ready.connect(self._on_preview)
+        self.controller.final_ready.connect(self._on_final)
+        self.controller.style_ready.connect(self._on_style_ready)
+        self.controller.failed.connect(self._on_failed)
+        self.controller.busy_changed.connect(self.picture.set_busy)
+        for keys, slot in (("Ctrl+Z", self.drawing.undo), ("Ctrl+Y", self.drawing.redo),
+                           ("Ctrl+Shift+Z", self.drawing.redo)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.make_magic)
+
+        self._show_tool_help()
+        if not self.styles:
+            self._say(self.tr("No picture styles are here yet."),
+                      self.tr("You can still draw! A grown-up can add styles."))
+        else:
+            first = options.style or self.styles[0].name
+            if self.style_picker.select(first) is None:
+                self.style_picker.select(self.styles[0].name)
+        self.canvas.setFocus()
+
+    # -- extension points for the gallery, badges and grown-ups' corner ------------------------
+    def add_nav_button(self, icon_name: str, label: str, callback: Callable[[], None],
+                       accessible_name: str | None = None) -> QToolButton:
+        """Add a big button to the top bar (e.g. Gallery) that runs `callback` when clicked."""
+        button = big_button(icon_name, label, accessible_name or label,
+                            round(36 * self.options.button_scale), self)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.clicked.connect(callback)
+        self.nav_bar.addWidget(button)
+        return button
+
+    def add_page(self, widget: QWidget) -> int:
+        """Add a full page (gallery, badge shelf, ...) that `show_page` can switch to."""
+        return self.pages.addWidget(widget)
+
+    def show_page(self, widget: QWidget) -> None:
+        self.pages.setCurrentWidget(widget)
+
+    def show_drawing_page(self) -> None:
+        self.pages.setCurrentWidget(self.drawing_page)
+        self.canvas.setFocus()
+
+    def load_drawing(self, drawing: Drawing) -> None:
+        """Put saved strokes on the page (e.g. 'draw more' from the gallery)."""
+        self.drawing.load(drawing.strokes)
+        self.show_drawing_page()
+
+    def allow_close(self) -> None:
+        """Let the next close request through even with `noquit` (the grown-ups' corner)."""
+        self._allow_close = True
+
+    # -- styles --------------------------------------------------------------------------------
+    def choose_style(self, style: Any) -> None:
+        self._wanted_style = style
+        self.style = None
+        self._say(self.tr("Getting the %1 magic ready...").replace(
+            "%1", style.display_title(self.options.lang)))
+        self.controller.request(STYLE, style)
+
+    def _on_style_ready(self, style: Any) -> None:
+        self.style = style
+        self.style_changed.emit(style)
+        self._show_tool_help()
+        self.request_preview()
+
+    # -- previews and Magic ------------------------------------------------------------------------
+    def _has_content(self) -> bool:
+        return not self.drawing.is_empty() or self.drawing.has_hints()
+
+    def _on_drawing_changed(self) -> None:
+        if self.drawing.current is None:  # a stroke ended, undo, redo, clear or load
+            self._debounce.start()
+
+    def _on_stroke_started(self) -> None:
+        self._notice.stop()
+        self._show_tool_help()
+        if self.options.live_preview:
+            self._live.start()
+
+    def _live_tick(self) -> None:
+        # Ask again only when the worker has no preview to do: the picture follows the pen at
+        # the engine's own pace, and requests never pile up behind a slow engine.
+        if self.controller.has_work("preview") or self.drawing.revision == self._live_revision:
+            return
+        self.request_preview()
+
+    def request_preview(self) -> None:
+        if self.style is None:
+            return
+        if not self._has_content():
+            self._say(self.tr("Draw something,"), self.tr("and watch it come alive here!"))
+            return
+        if not self.options.live_preview:
+            return
+        self._live_revision = self.drawing.revision
+        self.controller.request_preview(self.drawing.snapshot())
+
+    def make_magic(self) -> None:
+        if not self._has_content():
+            self.notice(self.tr("Draw something first, then press Magic!"))
+            return
+        if self.style is None:
+            self.notice(self.tr("Pick a picture style below first."))
+            return
+        snapshot = self.drawing.snapshot()
+        rid = self.controller.request_final(snapshot)
+        self._final_snapshots = {rid: snapshot}  # only the newest Magic can still arrive
+        self.notice(self.tr("Magic is happening..."))
+
+    def _on_preview(self, result: RenderResult) -> None:
+        # A preview never replaces a Magic picture of the same (or a newer) drawing.
+        if result.revision <= self._final_revision or not self._has_content():
+            return
+        self.last_preview = result
+        self.picture.show_image(result.image)
+        self.preview_shown.emit(result)
+
+    def _on_final(self, result: RenderResult) -> None:
+        snapshot = self._final_snapshots.pop(result.request_id, None)
+        self._final_revision = result.revision
+        self.last_final = result
+        self.picture.show_image(result.image)
+        center = self.picture.mapTo(self.centralWidget(), self.picture.rect().center())
+        celebrate(self.centralWidget(), self.options.sound, QPointF(center))
+        self.notice(self.tr("Ta-da! Look what you made!"))
+        self.final_shown.emit(result)
+        if self.options.magic_callback is not None and snapshot is not None:
+            self.options.magic_callback(snapshot, result.pil, self.style)
+
+    def _on_failed(self, kind: str, message: str) -> None:
+        if kind == STYLE:
+            self.style = None
+            self._say(self.tr("Oh no! This picture style is sleeping."),
+                      self.tr("You can keep drawing, or pick another style.") + "\n\n" + message)
+        else:
+            self._say(self.tr("The magic got stuck this time."),
+                      self.tr("Keep drawing and try again!"))
+            if kind == FINAL:
+                self.notice(self.tr("The magic got stuck. Try Magic again!"))
+
+    def _say(self, title: str, detail: str = "") -> None:
+        self.picture.show_message(title, detail)
+        self.message_shown.emit(title)
+
+    # -- clearing --------------------------------------------------------------------------------
+    def ask_clear(self) -> ConfirmDialog | None:
+        if not self.drawing.strokes:
+            return None
+        dialog = ConfirmDialog(self.tr("Start a new drawing?"), "new_page", self)
+        dialog.setStyleSheet(self.styleSheet())
+        dialog.answered.connect(self._clear_answered)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.clear_dialog = dialog
+        return dialog
+
+    def _clear_answered(self, yes: bool) -> None:
+        if yes and self.drawing.clear():
+            self._final_revision = -1
+            if self.options.sound:
+                sound.play("whoosh")
+            self.notice(self.tr("A fresh page! Undo brings the old one back."))
+        self.canvas.setFocus()
+
+    # -- helper line -------------------------------------------------------------------------------
+    def notice(self, text: str) -> None:
+        """Show a one-off message in the helper line; the tool help comes back after a while."""
+        self.helper.setText(text)
+        self._notice.start()
+
+    def _show_tool_help(self) -> None:
+        canvas = self.canvas
+        if canvas.tool == ERASER:
+            text = self.tr("Eraser: rub out lines and colours.")
+        elif canvas.tool == HINT_BRUSH:
+            text = self.tr("%1 paint: scribble where you want %1 in the magic picture.").replace(
+                "%1", self.tools.hint_name())
+            if self.style is not None and not getattr(self.style, "takes_hints", True):
+                text += " " + self.tr("(This style picks its own colours.)")
+        else:
+            text = {"thin": self.tr("Thin pen: draw fine black lines."),
+                    "medium": self.tr("Medium pen: draw black lines."),
+                    "thick": self.tr("Thick pen: draw big bold lines.")}[canvas.pen_size]
+        self.helper.setText(text)
+
+    # -- window --------------------------------------------------------------------------------
+    def present(self) -> None:
+        """Show the window the way the options ask (full screen for a kiosk)."""
+        if self.options.fullscreen:
+            self.showFullScreen()
+        else:
+            self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.options.noquit and not self._allow_close and event.spontaneous():
+            event.ignore()
+            return
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop timers and the engine thread; safe to call more than once."""
+        self._live.stop()
+        self._debounce.stop()
+        self.controller.shutdown()

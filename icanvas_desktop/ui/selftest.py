@@ -1,0 +1,197 @@
+"""`icanvas --self-test`: open the real window offscreen, draw, wait for the magic, check it.
+
+Every step goes through real input events (mouse presses, moves and releases, a pen-tablet
+stroke and a click on the Magic button), so this proves the whole path a child uses: input ->
+strokes -> worker -> engine -> picture. It prints each step and returns 0 only if all worked.
+"""
+
+from __future__ import annotations
+
+
+import math
+import os
+import time
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+# A house with a roof, a door and a window, and a sun in the corner (page coordinates).
+HOUSE = [
+    [(300, 420), (300, 660), (620, 660), (620, 420), (300, 420)],   # walls
+    [(280, 430), (460, 260), (640, 430)],                           # roof
+    [(420, 660), (420, 540), (500, 540), (500, 660)],               # door
+    [(530, 470), (590, 470), (590, 520), (530, 520), (530, 470)],   # window
+]
+SUN_CENTRE, SUN_RADIUS = (820, 170), 60
+
+
+def _circle(cx: float, cy: float, r: float, n: int = 28) -> list[tuple[float, float]]:
+    return [(cx + r * math.cos(2 * math.pi * i / n), cy + r * math.sin(2 * math.pi * i / n))
+            for i in range(n + 1)]
+
+
+def _densify(points: list[tuple[float, float]], step: float = 12.0) -> list[tuple[float, float]]:
+    """Mouse moves every few pixels, like a real hand, instead of jumping corner to corner."""
+    out = [points[0]]
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        n = max(1, int(math.hypot(x1 - x0, y1 - y0) / step))
+        out += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(1, n + 1)]
+    return out
+
+
+def mouse_stroke(canvas, points: list[tuple[float, float]]) -> None:
+    """Draw one stroke on the canvas with real mouse events (page coordinates in)."""
+    pts = [canvas.to_widget(x, y).toPoint() for x, y in _densify(points)]
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[0])
+    for p in pts[1:]:
+        QTest.mouseMove(canvas, p)
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[-1])
+
+
+_STYLUS: QPointingDevice | None = None
+
+
+def stylus() -> QPointingDevice:
+    global _STYLUS
+    if _STYLUS is None:
+        _STYLUS = QPointingDevice(
+            "icanvas-selftest-stylus", 4711, QInputDevice.DeviceType.Stylus,
+            QPointingDevice.PointerType.Pen,
+            QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 2)
+    return _STYLUS
+
+
+def tablet_stroke(canvas, points: list[tuple[float, float]], pressures: Sequence[float]) -> None:
+    """Draw one stroke with pen-tablet events carrying pressure."""
+    kinds = ([QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * (len(points) - 2)
+             + [QEvent.Type.TabletRelease])
+    for kind, (x, y), pressure in zip(kinds, points, pressures):
+        pos = canvas.to_widget(x, y)
+        down = kind != QEvent.Type.TabletRelease
+        event = QTabletEvent(kind, stylus(), pos, QPointF(canvas.mapToGlobal(pos)), pressure,
+                             0.0, 0.0, 0.0, 0.0, 0.0, Qt.KeyboardModifier.NoModifier,
+                             Qt.MouseButton.LeftButton,
+                             Qt.MouseButton.LeftButton if down else Qt.MouseButton.NoButton)
+        QApplication.sendEvent(canvas, event)
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        if condition():
+            return True
+        QTest.qWait(20)
+    return condition()
+
+
+def colourfulness(pil) -> dict:
+    """Simple numbers that tell a coloured picture from a blank or grey one."""
+    rgb = np.asarray(pil.convert("RGB"), np.float32) / 255.0
+    mx, mn = rgb.max(axis=2), rgb.min(axis=2)
+    saturation = np.where(mx > 1e-3, (mx - mn) / np.maximum(mx, 1e-3), 0.0)
+    colourful = float(((saturation > 0.25) & (mx > 0.2)).mean())
+    quantised = (rgb * 15).astype(np.uint8).reshape(-1, 3)
+    distinct = len(np.unique(quantised, axis=0))
+    return {"colourful_fraction": colourful, "distinct_colours": distinct,
+            "std": float(rgb.std())}
+
+
+def picture_is_good(pil) -> tuple[bool, dict]:
+    stats = colourfulness(pil)
+    ok = stats["colourful_fraction"] >= 0.05 and stats["distinct_colours"] >= 20 \
+        and stats["std"] >= 0.04
+    return ok, stats
+
+
+def run_self_test(screenshot: Path | None, lang: str = "en", *,
+                  engine_factory: Callable[[], Any] | None = None,
+                  styles: Sequence[Any] | None = None, timeout_s: float = 180.0) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from icanvas_desktop.ui.app import (AppOptions, build_window, create_application,
+                                        install_language)
+    from icanvas_desktop.ui.main_window import WindowOptions
+
+    results: list[bool] = []
+
+    def step(n: int, text: str, ok: bool, detail: str = "") -> bool:
+        print(f"[{n}/6] {text}: {'ok' if ok else 'FAILED'}{' - ' + detail if detail else ''}",
+              flush=True)
+        results.append(ok)
+        return ok
+
+    app = create_application()
+    options = AppOptions(window=WindowOptions(lang=lang, sound=False))
+    options.window.lang = install_language(app, lang)
+    try:
+        window = build_window(options, engine_factory, styles)
+    except Exception as exc:  # noqa: BLE001 - report, don't crash, in a self-test
+        step(1, "open the main window", False, f"{type(exc).__name__}: {exc}")
+        return 1
+    window.resize(1280, 820)
+    window.show()
+    failures: list[str] = []
+    window.message_shown.connect(failures.append)
+    loaded = wait_until(lambda: window.style is not None, timeout_s)
+    if not step(1, "open the main window and load a style", loaded and window.isVisible(),
+                (window.style.name if window.style else
+                 "no style loaded: " + " / ".join(window.picture.message()))):
+        window.close()
+        return 1
+
+    canvas = window.canvas
+    before = len(window.drawing.strokes)
+    for line in HOUSE:
+        mouse_stroke(canvas, line)
+    mouse_stroke(canvas, _circle(*SUN_CENTRE, SUN_RADIUS))
+    rays = []
+    for k in range(8):
+        a = 2 * math.pi * k / 8
+        cx, cy = SUN_CENTRE
+        rays.append([(cx + 80 * math.cos(a), cy + 80 * math.sin(a)),
+                     (cx + 105 * math.cos(a), cy + 105 * math.sin(a)),
+                     (cx + 130 * math.cos(a), cy + 130 * math.sin(a))])
+    for ray in rays[:4]:
+        tablet_stroke(canvas, ray, (0.3, 0.7, 1.0))
+    for ray in rays[4:]:
+        mouse_stroke(canvas, ray)
+    drawn = len(window.drawing.strokes) - before
+    step(2, "draw a house and a sun with mouse and pen events", drawn == 4 + 1 + 8,
+         f"{drawn} strokes")
+
+    got_preview = wait_until(lambda: window.last_preview is not None, timeout_s)
+    detail = (f"{window.last_preview.image.width()}x{window.last_preview.image.height()} in "
+              f"{window.last_preview.seconds * 1000:.0f} ms" if got_preview else
+              " / ".join(window.picture.message()))
+    step(3, "live preview arrives", got_preview, detail)
+
+    QTest.mouseClick(window.magic_button, Qt.MouseButton.LeftButton)
+    got_final = wait_until(lambda: window.last_final is not None, timeout_s)
+    step(4, "press Magic and get the final picture", got_final,
+         (f"{window.last_final.pil.width}x{window.last_final.pil.height} in "
+          f"{window.last_final.seconds:.2f} s") if got_final else " / ".join(window.picture.message()))
+
+    if got_final:
+        good, stats = picture_is_good(window.last_final.pil)
+        step(5, "the picture is coloured, not blank", good,
+             ", ".join(f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
+                       for k, v in stats.items()))
+    else:
+        step(5, "the picture is coloured, not blank", False, "no picture")
+
+    QTest.qWait(2300)  # let the celebration finish so the screenshot shows the picture
+    if screenshot is not None:
+        screenshot = Path(screenshot)
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        saved = window.grab().save(str(screenshot))
+        step(6, "save a screenshot", bool(saved), str(screenshot))
+    else:
+        step(6, "save a screenshot", True, "not asked for")
+    window.close()
+    ok = all(results)
+    print("self-test passed" if ok else "self-test FAILED", flush=True)
+    return 0 if ok else 1

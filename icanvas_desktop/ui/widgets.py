@@ -1,0 +1,249 @@
+"""Small shared widgets: the generated-picture view, the big Yes/No question, the style sheet.
+
+Everything here is built for a child: big targets, pictures before words, friendly messages,
+and a cheerful palette that still keeps dark text on light backgrounds for contrast.
+"""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QSizePolicy, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from icanvas_desktop.ui.icons import icon
+
+INK = "#2b2d42"
+
+
+def stylesheet(scale: float = 1.0) -> str:
+    """The app's Qt style sheet; `scale` makes every button and font bigger or smaller."""
+    def px(v: float) -> int:
+        return max(1, round(v * scale))
+    return f"""
+    QMainWindow, QWidget#Central, QDialog {{ background: #fff4dc; }}
+    QWidget {{ color: {INK}; font-size: {px(15)}px; }}
+    QToolButton {{
+        background: #ffffff; border: {px(3)}px solid #ead7b7; border-radius: {px(18)}px;
+        padding: {px(5)}px; font-weight: bold; font-size: {px(14)}px;
+    }}
+    QToolButton:hover {{ border-color: #ffb703; }}
+    QToolButton:checked {{ background: #ffe08a; border-color: #fb8500; }}
+    QToolButton:pressed {{ background: #ffd166; }}
+    QToolButton:focus {{ border-color: #3a86ff; }}
+    QToolButton:disabled {{ background: #f6efe2; color: #a89f91; border-color: #efe4d0; }}
+    QToolButton#Swatch {{ border-radius: {px(14)}px; padding: {px(2)}px; }}
+    QToolButton#StyleCard {{ font-size: {px(15)}px; border-radius: {px(16)}px; }}
+    QToolButton#Magic {{
+        background: qlineargradient(x1:0, y1:0, x2:1, y2:1, stop:0 #ff70a6, stop:1 #ff9e57);
+        color: #ffffff; border: {px(4)}px solid #e0557f; border-radius: {px(28)}px;
+        font-size: {px(28)}px; padding: {px(8)}px {px(20)}px;
+    }}
+    QToolButton#Magic:hover {{ border-color: #b8325c; }}
+    QToolButton#Magic:focus {{ border-color: #3a86ff; }}
+    QToolButton#Magic:pressed {{ background: #ff5c8a; }}
+    QToolButton#Magic:disabled {{ background: #f3c6d5; border-color: #eab0c3; }}
+    QToolButton#Yes {{ background: #d8f5df; border-color: #2a9d4b; font-size: {px(24)}px; }}
+    QToolButton#No {{ background: #ffe0e0; border-color: #e63946; font-size: {px(24)}px; }}
+    QLabel#Helper {{
+        background: #ffffff; border: {px(2)}px solid #ead7b7; border-radius: {px(16)}px;
+        padding: {px(8)}px {px(16)}px; font-size: {px(18)}px; font-weight: bold;
+    }}
+    QLabel#Title {{ font-size: {px(26)}px; font-weight: bold; color: #e0557f; }}
+    QLabel#Question {{ font-size: {px(28)}px; font-weight: bold; }}
+    QScrollArea {{ background: transparent; border: none; }}
+    QScrollArea > QWidget > QWidget {{ background: transparent; }}
+    """
+
+
+def big_button(icon_name: str, text: str, accessible: str, size: int = 64,
+               parent: QWidget | None = None) -> QToolButton:
+    """A large rounded button with a picture above a short label."""
+    button = QToolButton(parent)
+    button.setIcon(icon(icon_name))
+    button.setIconSize(QSize(size, size))
+    button.setText(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    button.setAccessibleName(accessible)
+    button.setToolTip(accessible)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    return button
+
+
+class PictureView(QWidget):
+    """Shows the generated picture, or a friendly message, with a 'thinking' sparkle."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._image = QImage()
+        self._scaled: QPixmap | None = None
+        self._title = ""
+        self._detail = ""
+        self._busy = False
+        self._phase = 0
+        self._aspect = 4 / 3
+        self._timer = QTimer(self)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._tick)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 180)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(self.tr("Magic picture"))
+
+    # -- state ---------------------------------------------------------------------------------
+    def show_image(self, image: QImage) -> None:
+        self._image = image
+        self._scaled = None
+        self._title = self._detail = ""
+        self.setAccessibleDescription(self.tr("The picture made from your drawing."))
+        self.update()
+
+    def show_message(self, title: str, detail: str = "") -> None:
+        self._image = QImage()
+        self._scaled = None
+        self._title, self._detail = title, detail
+        self.setAccessibleDescription(f"{title} {detail}".strip())
+        self.update()
+
+    def image(self) -> QImage:
+        return self._image
+
+    def message(self) -> tuple[str, str]:
+        return self._title, self._detail
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        if busy:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.update(self._sparkle_rect().toAlignedRect())
+
+    def _tick(self) -> None:
+        self._phase = (self._phase + 1) % 3
+        self.update(self._sparkle_rect().toAlignedRect())
+
+    # -- painting ------------------------------------------------------------------------------
+    def set_aspect(self, width: int, height: int) -> None:
+        """Shape of the picture frame: the same as the drawing page, so both look alike."""
+        self._aspect = max(1, width) / max(1, height)
+        self.update()
+
+    def _frame(self) -> QRectF:
+        # The frame has the page's shape (image padding included), centred in the widget.
+        area = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        w = min(area.width(), (area.height() - 20) * self._aspect + 20)
+        h = min(area.height(), (area.width() - 20) / self._aspect + 20)
+        return QRectF(area.center().x() - w / 2, area.center().y() - h / 2, w, h)
+
+    def _sparkle_rect(self) -> QRectF:
+        f = self._frame()
+        return QRectF(f.right() - 74, f.bottom() - 34, 66, 26)
+
+    def resizeEvent(self, event) -> None:
+        self._scaled = None
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        frame = self._frame()
+        path = QPainterPath()
+        path.addRoundedRect(frame, 22, 22)
+        p.fillPath(path, QColor("#ffffff"))
+        p.setPen(QColor("#ead7b7"))
+        p.drawPath(path)
+        if not self._image.isNull():
+            p.setClipPath(path)
+            self._paint_image(p, frame.adjusted(10, 10, -10, -10))
+            p.setClipping(False)
+        elif self._title:
+            self._paint_message(p, frame.adjusted(24, 24, -24, -24))
+        if self._busy:
+            r = self._sparkle_rect()
+            colours = ("#ff70a6", "#ffca3a", "#4cc9f0")
+            for i in range(3):
+                big = i == self._phase
+                d = 16 if big else 10
+                c = QColor(colours[i])
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(c)
+                cx = r.x() + 11 + i * 22
+                p.drawEllipse(QRectF(cx - d / 2, r.center().y() - d / 2, d, d))
+        p.end()
+
+    def _paint_image(self, p: QPainter, area: QRectF) -> None:
+        dpr = self.devicePixelRatioF()
+        target = QSize(round(area.width() * dpr), round(area.height() * dpr))
+        if self._scaled is None or self._scaled.size() != self._image.size().scaled(
+                target, Qt.AspectRatioMode.KeepAspectRatio):
+            # Scale once per size, not once per paint: previews arrive many times a second.
+            scaled = self._image.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
+                                        Qt.TransformationMode.SmoothTransformation)
+            self._scaled = QPixmap.fromImage(scaled)
+            self._scaled.setDevicePixelRatio(dpr)
+        w = self._scaled.width() / dpr
+        h = self._scaled.height() / dpr
+        x = area.x() + (area.width() - w) / 2
+        y = area.y() + (area.height() - h) / 2
+        p.drawPixmap(QRectF(x, y, w, h), self._scaled, QRectF(self._scaled.rect()))
+
+    def _paint_message(self, p: QPainter, area: QRectF) -> None:
+        title_font = QFont(self.font())
+        title_font.setPixelSize(max(18, int(min(area.width() / 16, 30))))
+        title_font.setBold(True)
+        p.setFont(title_font)
+        p.setPen(QColor(INK))
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        top = QRectF(area.x(), area.y() + area.height() * 0.25, area.width(), area.height() * 0.4)
+        p.drawText(top, int(flags | Qt.AlignmentFlag.AlignBottom), self._title)
+        if self._detail:
+            small = QFont(self.font())
+            small.setPixelSize(max(12, title_font.pixelSize() // 2))
+            p.setFont(small)
+            p.setPen(QColor("#6c6a66"))
+            bottom = QRectF(area.x(), top.bottom() + 12, area.width(), area.height() * 0.35)
+            p.drawText(bottom, int(flags | Qt.AlignmentFlag.AlignTop), self._detail)
+
+
+class ConfirmDialog(QDialog):
+    """A big picture question with big Yes/No buttons (no OS message box in a child's path)."""
+
+    answered = Signal(bool)
+
+    def __init__(self, question: str, picture: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(question)
+        self.setModal(True)
+        self.setAccessibleName(question)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(18)
+        art = QLabel(self)
+        art.setPixmap(icon(picture).pixmap(QSize(128, 128)))
+        art.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        art.setAccessibleName(question)
+        layout.addWidget(art)
+        label = QLabel(question, self)
+        label.setObjectName("Question")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        self.yes_button = big_button("yes", self.tr("Yes"), self.tr("Yes"), 72, self)
+        self.yes_button.setObjectName("Yes")
+        self.no_button = big_button("no", self.tr("No"), self.tr("No"), 72, self)
+        self.no_button.setObjectName("No")
+        for b in (self.yes_button, self.no_button):
+            b.setMinimumSize(150, 130)
+            row.addWidget(b)
+        layout.addLayout(row)
+        self.yes_button.clicked.connect(self.accept)
+        self.no_button.clicked.connect(self.reject)
+        self.finished.connect(lambda code: self.answered.emit(code == QDialog.DialogCode.Accepted))
+        # "No" is the safe default: Enter or Space on an untouched dialog keeps the drawing.
+        self.no_button.setFocus()

@@ -1,0 +1,700 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups_about.py" line="+32"/>
+        <source>The Qt Company and contributors. iCanvas uses Qt as separate libraries, which you may replace with your own build.</source>
+        <translation>The Qt Company and contributors. iCanvas uses Qt as separate libraries, which you may replace with your own build.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meta Platforms and contributors. Used to train the picture styles.</source>
+        <translation>Meta Platforms and contributors. Used to train the picture styles.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microsoft and contributors. Runs the picture styles on this computer.</source>
+        <translation>Microsoft and contributors. Runs the picture styles on this computer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emoji artwork by OpenMoji, the open-source emoji and icon project (openmoji.org). Used as drawing examples for training.</source>
+        <translation>Emoji artwork by OpenMoji, the open-source emoji and icon project (openmoji.org). Used as drawing examples for training.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emoji graphics copyright Twitter, Inc. and other contributors. Used as drawing examples for training.</source>
+        <translation>Emoji graphics copyright Twitter, Inc. and other contributors. Used as drawing examples for training.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Google and contributors. Used as drawing examples for training.</source>
+        <translation>Google and contributors. Used as drawing examples for training.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NumPy developers.</source>
+        <translation>NumPy developers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jeffrey A. Clark and contributors.</source>
+        <translation>Jeffrey A. Clark and contributors.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hugging Face.</source>
+        <translation>Hugging Face.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their authors and contributors.</source>
+        <translation>Their authors and contributors.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python Software Foundation.</source>
+        <translation>Python Software Foundation.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+1"/>
+        <source>About iCanvas</source>
+        <translation>About iCanvas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>iCanvas %1</source>
+        <translation>iCanvas %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Credits and licences</source>
+        <translation>Credits and licences</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>iCanvas turns children&apos;s drawings into pictures, right on this computer. It never connects to the internet, and the drawings stay here.</source>
+        <translation>iCanvas turns children&apos;s drawings into pictures, right on this computer. It never connects to the internet, and the drawings stay here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Picture styles</source>
+        <translation>Picture styles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No picture styles are installed.</source>
+        <translation>No picture styles are installed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Licence:</source>
+        <translation>Licence:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Read the model card</source>
+        <translation>Read the model card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made with</source>
+        <translation>Made with</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasWidget</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+71"/>
+        <source>Drawing page</source>
+        <translation>Drawing page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw here with the mouse, a finger or a pen.</source>
+        <translation>Draw here with the mouse, a finger or a pen.</translation>
+    </message>
+    <message>
+        <location line="+264"/>
+        <source>Draw here!</source>
+        <translation>Draw here!</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+240"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>GrownUpGate</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups_gate.py" line="+24"/>
+        <location line="+1"/>
+        <source>For grown-ups</source>
+        <translation>For grown-ups</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Your answer</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Erase</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase the last number</source>
+        <translation>Erase the last number</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check my answer</source>
+        <translation>Check my answer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Back to drawing</source>
+        <translation>Back to drawing</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>What is %1 + %2?</source>
+        <translation>What is %1 + %2?</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not quite. Here is another one.</source>
+        <translation>Not quite. Here is another one.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grown-ups only: type the answer or tap the numbers.</source>
+        <translation>Grown-ups only: type the answer or tap the numbers.</translation>
+    </message>
+</context>
+<context>
+    <name>GrownUpsScreen</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+51"/>
+        <source>Fill the whole screen</source>
+        <translation>Fill the whole screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the Quit button (grown-ups hold Ctrl+Shift+Q to quit)</source>
+        <translation>Hide the Quit button (grown-ups hold Ctrl+Shift+Q to quit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Children may delete drawings</source>
+        <translation>Children may delete drawings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Children may save copies and print</source>
+        <translation>Children may save copies and print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play sounds</source>
+        <translation>Play sounds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Button size</source>
+        <translation>Button size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Big</source>
+        <translation>Big</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High-contrast colours</source>
+        <translation>High-contrast colours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same as the computer</source>
+        <translation>Same as the computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Korean (한국어)</source>
+        <translation>Korean (한국어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When iCanvas starts</source>
+        <translation>When iCanvas starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with a blank page</source>
+        <translation>Start with a blank page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the last drawing</source>
+        <translation>Open the last drawing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the picture while drawing</source>
+        <translation>Show the picture while drawing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make pictures with</source>
+        <translation>Make pictures with</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose automatically</source>
+        <translation>Choose automatically</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The processor (CPU)</source>
+        <translation>The processor (CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The graphics card (CUDA)</source>
+        <translation>The graphics card (CUDA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processor threads</source>
+        <translation>Processor threads</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screen and sound</source>
+        <translation>Screen and sound</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What children may do</source>
+        <translation>What children may do</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Magic pictures</source>
+        <translation>Magic pictures</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+1"/>
+        <source>Grown-ups&apos; corner</source>
+        <translation>Grown-ups&apos; corner</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;About iCanvas</source>
+        <translation>&amp;About iCanvas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+15"/>
+        <location line="+35"/>
+        <source>Set by your school</source>
+        <translation>Set by your school</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Locked in the school&apos;s settings file: %1</source>
+        <translation>Locked in the school&apos;s settings file: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Drawings</source>
+        <translation>Drawings</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drawings are saved in</source>
+        <translation>Drawings are saved in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawings are saved in:</source>
+        <translation>Drawings are saved in:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change folder...</source>
+        <translation>&amp;Change folder...</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Picture styles children can choose</source>
+        <translation>Picture styles children can choose</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Problems found in the settings files</source>
+        <translation>Problems found in the settings files</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Settings not saved</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The settings could not be saved: %1.</source>
+        <translation>The settings could not be saved: %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the folder is read-only</source>
+        <translation>the folder is read-only</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where should the drawings be saved?</source>
+        <translation>Where should the drawings be saved?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
+        <location line="+17"/>
+        <source>iCanvas</source>
+        <translation>iCanvas</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Magic!</source>
+        <translation>Magic!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Magic! Make my picture</source>
+        <translation>Magic! Make my picture</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Helper</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No picture styles are here yet.</source>
+        <translation>No picture styles are here yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can still draw! A grown-up can add styles.</source>
+        <translation>You can still draw! A grown-up can add styles.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Getting the %1 magic ready...</source>
+        <translation>Getting the %1 magic ready...</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Draw something,</source>
+        <translation>Draw something,</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>and watch it come alive here!</source>
+        <translation>and watch it come alive here!</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draw something first, then press Magic!</source>
+        <translation>Draw something first, then press Magic!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick a picture style below first.</source>
+        <translation>Pick a picture style below first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Magic is happening...</source>
+        <translation>Magic is happening...</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ta-da! Look what you made!</source>
+        <translation>Ta-da! Look what you made!</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Oh no! This picture style is sleeping.</source>
+        <translation>Oh no! This picture style is sleeping.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can keep drawing, or pick another style.</source>
+        <translation>You can keep drawing, or pick another style.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The magic got stuck this time.</source>
+        <translation>The magic got stuck this time.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep drawing and try again!</source>
+        <translation>Keep drawing and try again!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The magic got stuck. Try Magic again!</source>
+        <translation>The magic got stuck. Try Magic again!</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start a new drawing?</source>
+        <translation>Start a new drawing?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A fresh page! Undo brings the old one back.</source>
+        <translation>A fresh page! Undo brings the old one back.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Eraser: rub out lines and colours.</source>
+        <translation>Eraser: rub out lines and colours.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 paint: scribble where you want %1 in the magic picture.</source>
+        <translation>%1 paint: scribble where you want %1 in the magic picture.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(This style picks its own colours.)</source>
+        <translation>(This style picks its own colours.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thin pen: draw fine black lines.</source>
+        <translation>Thin pen: draw fine black lines.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium pen: draw black lines.</source>
+        <translation>Medium pen: draw black lines.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thick pen: draw big bold lines.</source>
+        <translation>Thick pen: draw big bold lines.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureView</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="-145"/>
+        <source>Magic picture</source>
+        <translation>Magic picture</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The picture made from your drawing.</source>
+        <translation>The picture made from your drawing.</translation>
+    </message>
+</context>
+<context>
+    <name>StylePicker</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+54"/>
+        <source>Picture styles</source>
+        <translation>Picture styles</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Style: %1</source>
+        <translation>Style: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ToolPanel</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+25"/>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purple</source>
+        <translation>Purple</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brown</source>
+        <translation>Brown</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Thin</source>
+        <translation>Thin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thin pen</source>
+        <translation>Thin pen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medium pen</source>
+        <translation>Medium pen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thick</source>
+        <translation>Thick</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thick pen</source>
+        <translation>Thick pen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Eraser</source>
+        <translation>Eraser</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>paint</source>
+        <translation>paint</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New page</source>
+        <translation>New page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new drawing</source>
+        <translation>Start a new drawing</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,700 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups_about.py" line="+32"/>
+        <source>The Qt Company and contributors. iCanvas uses Qt as separate libraries, which you may replace with your own build.</source>
+        <translation>The Qt Company와 기여자들. iCanvas는 Qt를 별도의 라이브러리로 사용하며, 직접 빌드한 것으로 바꿔 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meta Platforms and contributors. Used to train the picture styles.</source>
+        <translation>Meta Platforms와 기여자들. 그림 스타일을 학습시키는 데 썼습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microsoft and contributors. Runs the picture styles on this computer.</source>
+        <translation>Microsoft와 기여자들. 이 컴퓨터에서 그림 스타일을 실행합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emoji artwork by OpenMoji, the open-source emoji and icon project (openmoji.org). Used as drawing examples for training.</source>
+        <translation>오픈 소스 이모지·아이콘 프로젝트 OpenMoji(openmoji.org)의 이모지 그림. 학습용 그림 예시로 썼습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emoji graphics copyright Twitter, Inc. and other contributors. Used as drawing examples for training.</source>
+        <translation>이모지 그래픽 저작권: Twitter, Inc.와 기여자들. 학습용 그림 예시로 썼습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Google and contributors. Used as drawing examples for training.</source>
+        <translation>Google과 기여자들. 학습용 그림 예시로 썼습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NumPy developers.</source>
+        <translation>NumPy 개발자들.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jeffrey A. Clark and contributors.</source>
+        <translation>Jeffrey A. Clark와 기여자들.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hugging Face.</source>
+        <translation>Hugging Face.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their authors and contributors.</source>
+        <translation>각 저자와 기여자들.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python Software Foundation.</source>
+        <translation>Python 소프트웨어 재단.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+1"/>
+        <source>About iCanvas</source>
+        <translation>iCanvas 정보</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>iCanvas %1</source>
+        <translation>iCanvas %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Credits and licences</source>
+        <translation>만든 사람들과 라이선스</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>iCanvas turns children&apos;s drawings into pictures, right on this computer. It never connects to the internet, and the drawings stay here.</source>
+        <translation>iCanvas는 어린이가 그린 그림을 바로 이 컴퓨터에서 멋진 그림으로 바꿔 줍니다. 인터넷에 전혀 연결하지 않으며, 그림은 이 컴퓨터에만 남습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Picture styles</source>
+        <translation>그림 스타일</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No picture styles are installed.</source>
+        <translation>설치된 그림 스타일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Licence:</source>
+        <translation>라이선스:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Read the model card</source>
+        <translation>모델 카드 읽기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made with</source>
+        <translation>함께 쓴 것들</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasWidget</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+71"/>
+        <source>Drawing page</source>
+        <translation>그림 종이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw here with the mouse, a finger or a pen.</source>
+        <translation>마우스나 손가락, 펜으로 여기에 그려요.</translation>
+    </message>
+    <message>
+        <location line="+264"/>
+        <source>Draw here!</source>
+        <translation>여기에 그려 봐요!</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+240"/>
+        <source>Yes</source>
+        <translation>네</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+</context>
+<context>
+    <name>GrownUpGate</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups_gate.py" line="+24"/>
+        <location line="+1"/>
+        <source>For grown-ups</source>
+        <translation>어른용</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Your answer</source>
+        <translation>내 답</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Erase</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase the last number</source>
+        <translation>마지막 숫자 지우기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check my answer</source>
+        <translation>답 확인하기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Back to drawing</source>
+        <translation>그림 그리러 돌아가기</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>What is %1 + %2?</source>
+        <translation>%1 + %2 = ?</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not quite. Here is another one.</source>
+        <translation>아쉬워요. 다른 문제를 풀어 보세요.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grown-ups only: type the answer or tap the numbers.</source>
+        <translation>어른만 들어갈 수 있어요. 답을 입력하거나 숫자를 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>GrownUpsScreen</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+51"/>
+        <source>Fill the whole screen</source>
+        <translation>화면 전체에 채우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the Quit button (grown-ups hold Ctrl+Shift+Q to quit)</source>
+        <translation>끝내기 버튼 숨기기 (어른은 Ctrl+Shift+Q를 누르고 있으면 끝낼 수 있어요)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Children may delete drawings</source>
+        <translation>어린이가 그림을 지울 수 있어요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Children may save copies and print</source>
+        <translation>어린이가 복사본을 저장하고 인쇄할 수 있어요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play sounds</source>
+        <translation>소리 내기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Button size</source>
+        <translation>버튼 크기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Big</source>
+        <translation>크게</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High-contrast colours</source>
+        <translation>고대비 색상</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same as the computer</source>
+        <translation>컴퓨터 설정 따르기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Korean (한국어)</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English (영어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When iCanvas starts</source>
+        <translation>iCanvas를 시작할 때</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with a blank page</source>
+        <translation>빈 종이로 시작하기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the last drawing</source>
+        <translation>마지막 그림 열기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the picture while drawing</source>
+        <translation>그리는 동안 그림 미리 보여 주기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make pictures with</source>
+        <translation>그림을 만드는 장치</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose automatically</source>
+        <translation>자동으로 고르기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The processor (CPU)</source>
+        <translation>프로세서 (CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The graphics card (CUDA)</source>
+        <translation>그래픽 카드 (CUDA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processor threads</source>
+        <translation>프로세서 스레드 수</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screen and sound</source>
+        <translation>화면과 소리</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What children may do</source>
+        <translation>어린이가 할 수 있는 일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Magic pictures</source>
+        <translation>마법 그림</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+1"/>
+        <source>Grown-ups&apos; corner</source>
+        <translation>어른 코너</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;About iCanvas</source>
+        <translation>iCanvas 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+15"/>
+        <location line="+35"/>
+        <source>Set by your school</source>
+        <translation>학교에서 정한 설정</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Locked in the school&apos;s settings file: %1</source>
+        <translation>학교 설정 파일에서 잠갔습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Drawings</source>
+        <translation>그림</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drawings are saved in</source>
+        <translation>그림이 저장되는 곳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawings are saved in:</source>
+        <translation>그림이 저장되는 곳:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open the folder</source>
+        <translation>폴더 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change folder...</source>
+        <translation>폴더 바꾸기(&amp;C)...</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Picture styles children can choose</source>
+        <translation>어린이가 고를 수 있는 그림 스타일</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Problems found in the settings files</source>
+        <translation>설정 파일에서 찾은 문제</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Settings not saved</source>
+        <translation>설정을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The settings could not be saved: %1.</source>
+        <translation>설정을 저장할 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the folder is read-only</source>
+        <translation>폴더가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where should the drawings be saved?</source>
+        <translation>그림을 어디에 저장할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
+        <location line="+17"/>
+        <source>iCanvas</source>
+        <translation>iCanvas</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Magic!</source>
+        <translation>마법!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Magic! Make my picture</source>
+        <translation>마법! 내 그림을 바꿔 줘</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Helper</source>
+        <translation>도우미</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No picture styles are here yet.</source>
+        <translation>아직 그림 스타일이 없어요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can still draw! A grown-up can add styles.</source>
+        <translation>그래도 그림은 그릴 수 있어요! 스타일은 어른이 넣어 줄 수 있어요.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Getting the %1 magic ready...</source>
+        <translation>%1 마법을 준비하고 있어요...</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Draw something,</source>
+        <translation>무언가를 그려 봐요,</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>and watch it come alive here!</source>
+        <translation>여기에서 그림이 살아나요!</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draw something first, then press Magic!</source>
+        <translation>먼저 그림을 그리고 마법!을 눌러요!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick a picture style below first.</source>
+        <translation>먼저 아래에서 그림 스타일을 골라요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Magic is happening...</source>
+        <translation>마법이 일어나고 있어요...</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ta-da! Look what you made!</source>
+        <translation>짜잔! 네가 만든 그림을 봐!</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Oh no! This picture style is sleeping.</source>
+        <translation>이런! 이 그림 스타일이 잠들어 있어요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can keep drawing, or pick another style.</source>
+        <translation>계속 그리거나 다른 스타일을 골라 봐요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The magic got stuck this time.</source>
+        <translation>이번에는 마법이 멈췄어요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep drawing and try again!</source>
+        <translation>계속 그리고 다시 해 봐요!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The magic got stuck. Try Magic again!</source>
+        <translation>마법이 멈췄어요. 마법!을 다시 눌러 봐요!</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start a new drawing?</source>
+        <translation>새 그림을 시작할까요?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A fresh page! Undo brings the old one back.</source>
+        <translation>새 종이예요! 되돌리기를 누르면 전 그림이 돌아와요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Eraser: rub out lines and colours.</source>
+        <translation>지우개: 선과 색을 지워요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 paint: scribble where you want %1 in the magic picture.</source>
+        <translation>%1 물감: 마법 그림에서 %1이 나왔으면 하는 곳에 칠해요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(This style picks its own colours.)</source>
+        <translation>(이 스타일은 색을 스스로 골라요.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thin pen: draw fine black lines.</source>
+        <translation>가는 펜: 가는 검은 선을 그려요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium pen: draw black lines.</source>
+        <translation>중간 펜: 검은 선을 그려요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thick pen: draw big bold lines.</source>
+        <translation>굵은 펜: 크고 굵은 선을 그려요.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureView</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="-145"/>
+        <source>Magic picture</source>
+        <translation>마법 그림</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The picture made from your drawing.</source>
+        <translation>네 그림으로 만든 그림이에요.</translation>
+    </message>
+</context>
+<context>
+    <name>StylePicker</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+54"/>
+        <source>Picture styles</source>
+        <translation>그림 스타일</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Style: %1</source>
+        <translation>스타일: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ToolPanel</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+25"/>
+        <source>Red</source>
+        <translation>빨강</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange</source>
+        <translation>주황</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yellow</source>
+        <translation>노랑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>초록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>파랑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purple</source>
+        <translation>보라</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>분홍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brown</source>
+        <translation>갈색</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tools</source>
+        <translation>도구</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Thin</source>
+        <translation>가늘게</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thin pen</source>
+        <translation>가는 펜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medium pen</source>
+        <translation>중간 펜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thick</source>
+        <translation>굵게</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thick pen</source>
+        <translation>굵은 펜</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Eraser</source>
+        <translation>지우개</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>paint</source>
+        <translation>물감</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>다시 하기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New page</source>
+        <translation>새 종이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new drawing</source>
+        <translation>새 그림 시작하기</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Colour</source>
+        <translation>색깔</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,88 @@
+"""Input preparation: one canonical line whatever the pen, crops, and the way back."""
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from icanvas_desktop.core.strokes import Drawing, Point, Stroke, HINT
+from icanvas_desktop.ml.lines import thin
+from icanvas_desktop.ml.preprocess import (IOSpec, compose, prepare_drawing, prepare_skeleton,
+                                           raster_skeleton)
+
+PATH = [(200, 200), (400, 260), (520, 420), (380, 560), (220, 500)]
+
+
+def drawing_with(width: float, pressure: float = 1.0) -> Drawing:
+    d = Drawing(1024, 768)
+    d.add_stroke(Stroke([Point(x, y, pressure, i * 0.05) for i, (x, y) in enumerate(PATH)], width=width))
+    return d
+
+
+def test_thick_and_thin_strokes_of_one_path_give_the_same_model_input():
+    spec = IOSpec(size=128)
+    thin_in = prepare_drawing(drawing_with(3), spec, 128)
+    thick_in = prepare_drawing(drawing_with(40, pressure=0.6), spec, 128)
+    np.testing.assert_allclose(thin_in.x, thick_in.x, atol=1e-6)
+
+
+def test_raster_thick_and_thin_lines_give_nearly_the_same_input():
+    spec = IOSpec(size=128)
+    xs = []
+    for w in (5, 11):
+        im = Image.new("L", (512, 512), 255)
+        ImageDraw.Draw(im).line(PATH, fill=0, width=w, joint="curve")
+        skel, _ = raster_skeleton(im)
+        xs.append(prepare_skeleton(skel, spec, 128).x)
+    ink_a, ink_b = (1 - xs[0][0]) / 2, (1 - xs[1][0]) / 2
+    assert abs(ink_a.sum() - ink_b.sum()) / ink_a.sum() < 0.1
+    assert np.abs(ink_a - ink_b).mean() < 0.02
+
+
+def test_thinning_makes_one_pixel_lines():
+    m = np.zeros((40, 40), bool)
+    m[10:20, 5:35] = True
+    s = thin(m)
+    assert s.sum() > 15
+    assert s.sum(axis=0).max() <= 2  # one or two pixels across, not ten
+
+
+def test_crop_centres_the_drawing_with_a_margin():
+    spec = IOSpec(size=64, margin_frac=0.1)
+    prep = prepare_drawing(drawing_with(8), spec, 64)
+    ink = (1 - prep.x[0]) / 2
+    ys, xs = np.nonzero(ink > 0.5)
+    assert xs.min() >= 4 and ys.min() >= 4 and xs.max() <= 59 and ys.max() <= 59
+    x0, y0, side = prep.crop
+    assert side > 0 and x0 < 200 and y0 < 200
+
+
+def test_empty_drawing_has_no_input():
+    assert prepare_drawing(Drawing(), IOSpec(), 128) is None
+    assert prepare_skeleton(np.zeros((64, 64), bool), IOSpec(), 128) is None
+
+
+def test_hints_get_their_own_channels():
+    d = drawing_with(8)
+    d.add_stroke(Stroke([Point(300, 300), Point(330, 320)], width=20, kind=HINT, color=(255, 0, 0)))
+    prep = prepare_drawing(d, IOSpec(size=64, hints=True), 64)
+    assert prep.x.shape == (5, 64, 64)
+    mask = prep.x[4]
+    assert mask.max() == 1.0
+    red = prep.x[1][mask > 0.99]
+    assert np.all(red > 0.95)
+
+
+def test_compose_places_the_picture_back_and_draws_lines_on_top():
+    d = drawing_with(8)
+    spec = IOSpec(size=64)
+    prep = prepare_drawing(d, spec, 64)
+    rgb = np.zeros((64, 64, 3), np.float32)  # all "black" in [-1, 1] → (0, 0, 0)? no: -1 → 0
+    rgb[...] = [1.0, -1.0, -1.0]             # pure red
+    ink = np.zeros((384, 512), np.float32)
+    ink[0:5, 0:5] = 1
+    out = compose(rgb, prep, (512, 384), ink)
+    arr = np.asarray(out)
+    assert out.size == (512, 384)
+    assert tuple(arr[2, 2]) == (0, 0, 0)            # child's line drawn on top
+    cx, cy = int(360 * 0.5), int(380 * 0.5)          # inside the drawing's square
+    assert tuple(arr[cy, cx]) == (255, 0, 0)
+    assert tuple(arr[380, 510]) == (255, 255, 255)   # paper outside the crop stays white
