@@ -133,6 +133,14 @@ def _eval_cmd(ns) -> int:
     return 0
 
 
+def _publish_cmd(ns) -> int:
+    from icanvas_desktop.ml.styles import shipped_models_dir
+    from icanvas_desktop.training.publish import publish
+    ok, msg = publish(Path(ns.trained), Path(ns.models) if ns.models else shipped_models_dir(), ns.force, ns.limit)
+    print(msg)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from icanvas_desktop.core.settings import add_settings_arguments
     p = argparse.ArgumentParser(prog="icanvas", description="iCanvas Desktop: draw, and watch it come alive.")
@@ -202,6 +210,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int)
     sp.add_argument("--dry-run", action="store_true", help="do not write figures into the style")
     sp.set_defaults(fn=_eval_cmd)
+
+    sp = sub.add_parser("publish", help="evaluate a trained style and ship it into models/ if it is better")
+    sp.add_argument("trained", help="the trained .safetensors")
+    sp.add_argument("--models", help="models folder (default: the shipped one)")
+    sp.add_argument("--force", action="store_true", help="ship even if it does not beat the shipped one")
+    sp.add_argument("--limit", type=int, help="evaluate on the first N test pictures only")
+    sp.set_defaults(fn=_publish_cmd)
     return p
 
 

@@ -42,7 +42,7 @@ def finish(code):
 RUN_SELF_TEST = GUARD + r'''
 from icanvas_desktop.ui.selftest import run_self_test
 rc = run_self_test(sys.argv[1], sys.argv[2])
-finish(0 if rc in (0, True) else 1)
+finish(0 if (rc is True or (rc == 0 and rc is not False)) else 1)
 '''
 
 
@@ -71,12 +71,12 @@ finish(0)
     assert "NETWORK ATTEMPTS" in result.stderr
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_self_test_passes_with_the_network_forbidden(tmp_path, lang):
-    shot = tmp_path / f"selftest_{lang}.png"
-    result = subprocess.run([sys.executable, "-c", RUN_SELF_TEST, str(shot), lang],
+def test_self_test_passes_with_the_network_forbidden(tmp_path):
+    # Korean: the path with the most to load (translations, a CJK font) besides the model.
+    shot = tmp_path / "selftest_ko.png"
+    result = subprocess.run([sys.executable, "-c", RUN_SELF_TEST, str(shot), "ko"],
                             env=clean_env(tmp_path), capture_output=True, text=True,
-                            cwd=tmp_path)
+                            cwd=tmp_path, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 

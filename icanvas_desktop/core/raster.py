@@ -58,10 +58,14 @@ def render_layers(strokes: list[Stroke], size: tuple[int, int], view: View = Vie
     w, h = size
     ss = max(1, int(supersample))
     big = View(view.x0, view.y0, view.scale * ss)
+    # Hint layers cost as much as the line layer; most drawings have none, so skip them.
+    with_hints = any(s.kind == HINT and s.points for s in strokes)
     ink = Image.new("L", (w * ss, h * ss), 0)
-    hint = Image.new("RGB", (w * ss, h * ss), (0, 0, 0))
-    hmask = Image.new("L", (w * ss, h * ss), 0)
-    d_ink, d_hint, d_mask = ImageDraw.Draw(ink), ImageDraw.Draw(hint), ImageDraw.Draw(hmask)
+    d_ink = ImageDraw.Draw(ink)
+    if with_hints:
+        hint = Image.new("RGB", (w * ss, h * ss), (0, 0, 0))
+        hmask = Image.new("L", (w * ss, h * ss), 0)
+        d_hint, d_mask = ImageDraw.Draw(hint), ImageDraw.Draw(hmask)
     for s in strokes:
         if not s.points:
             continue
@@ -75,12 +79,16 @@ def render_layers(strokes: list[Stroke], size: tuple[int, int], view: View = Vie
         elif s.kind == ERASE:
             pts, widths = _stroke_geometry(s, big, None)
             _draw_polyline(d_ink, pts, widths, 0)
-            _draw_polyline(d_mask, pts, widths, 0)
+            if with_hints:
+                _draw_polyline(d_mask, pts, widths, 0)
     if ss > 1:
         ink = ink.resize((w, h), Image.BOX)
+    ink_a = np.asarray(ink, np.float32) / 255.0
+    if not with_hints:
+        return ink_a, np.zeros((h, w, 3), np.float32), np.zeros((h, w), np.float32)
+    if ss > 1:
         hint = hint.resize((w, h), Image.BOX)
         hmask = hmask.resize((w, h), Image.BOX)
-    ink_a = np.asarray(ink, np.float32) / 255.0
     mask_a = np.asarray(hmask, np.float32) / 255.0
     hint_a = np.asarray(hint, np.float32) / 255.0
     # Hint colour was drawn on black; un-premultiply where the mask is partial (edges).

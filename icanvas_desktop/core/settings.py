@@ -307,7 +307,8 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
                        help="folder where the drawings are kept")
     group.add_argument("--fullscreen", action=argparse.BooleanOptionalAction, default=None,
                        help="fill the whole screen (kiosk mode)")
-    group.add_argument("--config", metavar="FILE", default=None,
+    # dest "settings_file", not "config": sub-commands (e.g. `icanvas train CONFIG`) use that.
+    group.add_argument("--config", metavar="FILE", dest="settings_file", default=None,
                        help="use FILE as the per-user settings file (read and written)")
 
 
@@ -319,4 +320,4 @@ def overrides_from_args(ns: argparse.Namespace) -> dict[str, Any]:
 
 def load_settings_from_args(ns: argparse.Namespace) -> LoadedSettings:
     """load_settings with the flags that add_settings_arguments added."""
-    return load_settings(overrides_from_args(ns), user_path=getattr(ns, "config", None))
+    return load_settings(overrides_from_args(ns), user_path=getattr(ns, "settings_file", None))

@@ -8,14 +8,12 @@ the reference network is built, so it is the engine's own.
 
 from __future__ import annotations
 
-import json
-import math
-import os
 import resource
 import statistics
 import time
 
-from icanvas_desktop.core.strokes import Drawing, Point, Stroke
+from icanvas_desktop.core.sample_drawings import house
+from icanvas_desktop.core.strokes import Drawing
 from icanvas_desktop.ml.backends import has_module
 from icanvas_desktop.ml.device import choose_threads
 from icanvas_desktop.ml.engine import Engine, EngineConfig
@@ -23,20 +21,8 @@ from icanvas_desktop.ml.styles import StyleInfo, discover_styles
 
 
 def bench_drawing() -> Drawing:
-    """A house with a sun: a typical child's drawing, about 12 strokes."""
-    d = Drawing(1024, 768)
-    def line(*pts, width=8.0):
-        d.add_stroke(Stroke([Point(x, y, 1.0, i * 0.01) for i, (x, y) in enumerate(pts)], width))
-    line((300, 400), (300, 650), (600, 650), (600, 400), (300, 400))
-    line((280, 410), (450, 250), (620, 410))
-    line((420, 650), (420, 540), (480, 540), (480, 650))
-    line((330, 450), (390, 450), (390, 500), (330, 500), (330, 450))
-    circle = [(800 + 60 * math.cos(a / 20 * 2 * math.pi), 150 + 60 * math.sin(a / 20 * 2 * math.pi)) for a in range(21)]
-    line(*circle)
-    for k in range(8):
-        a = k / 8 * 2 * math.pi
-        line((800 + 80 * math.cos(a), 150 + 80 * math.sin(a)), (800 + 120 * math.cos(a), 150 + 120 * math.sin(a)))
-    return d
+    """A child's wobbly house with a sun: about 13 strokes, like a typical drawing."""
+    return house()
 
 
 def _median_ms(fn, runs: int, warmup: int = 3) -> float:

@@ -15,7 +15,7 @@ from PIL import Image
 
 from icanvas_desktop.core.strokes import Drawing
 from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, compose, drawing_overlay, output_size,
-                                           prepare_drawing, prepare_skeleton, raster_skeleton)
+                                           postprocess, prepare_drawing, prepare_skeleton, raster_skeleton)
 from icanvas_desktop.ml.style_meta import CheckpointError
 from icanvas_desktop.ml.styles import StyleInfo
 
@@ -65,7 +65,7 @@ class Engine:
 
     # ------------------------------------------------------------------ rendering
     def _run(self, prep: Prepared) -> np.ndarray:
-        return self._backend.run(prep.x)
+        return postprocess(self._backend.run(prep.x), prep, self.spec)
 
     def _render(self, drawing: Drawing, size: int, long_side: int) -> Image.Image:
         self._require()

@@ -27,6 +27,8 @@ class IOSpec:
     hints: bool = False             # takes colour hints (RGB + mask) beside the lines
     line_channels: int = 1          # 3 for imported pix2pix models, which read an RGB sketch
     overlay_lines: bool = True      # draw the child's own strokes over the result
+    flat_fill: bool = False         # fill each closed shape with one colour (sticker look)
+    hint_fill: bool = False         # a colour hint colours the whole closed shape it is in
 
     @property
     def in_channels(self) -> int:
@@ -122,9 +124,34 @@ def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int) -> Prepared | No
     return Prepared(encode_input(ink_s, hints=spec.hints, line_channels=spec.line_channels), (float(x0), float(y0), float(side)), (w, h))
 
 
+def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
+    """The style's own finishing, at model resolution: flat fills and hint fills in the
+    shapes the child closed (see `regions`). rgb is (S, S, 3) in [-1, 1]."""
+    if not (spec.flat_fill or spec.hint_fill):
+        return rgb
+    from icanvas_desktop.ml.regions import flatten
+    c = spec.line_channels
+    ink = (1.0 - prep.x[0]) / 2
+    hint_rgb = hint_mask = None
+    if spec.hints and spec.hint_fill:
+        hint_mask = prep.x[c + 3]
+        safe = np.maximum(hint_mask, 1e-3)[None]
+        hint_rgb = np.moveaxis((prep.x[c:c + 3] / safe + 1) / 2, 0, -1)
+    # close gaps of about 1.5 % of the picture: a child's circle is rarely quite shut
+    return flatten(rgb, ink, hint_rgb, hint_mask, flat=spec.flat_fill, close_px=max(1.0, 0.008 * ink.shape[0]))
+
+
 def to_uint8(rgb: np.ndarray) -> np.ndarray:
-    """Model output (S, S, 3) in [-1, 1] to uint8."""
-    return ((np.clip(rgb, -1, 1) + 1) * 127.5 + 0.5).astype(np.uint8)
+    """Model output (S, S, 3) in [-1, 1] to uint8, with near-white paper made white.
+
+    A generator leaves a faint tint on empty paper; pasted onto the white page it would
+    show as a square. Pixels that are almost white and almost grey are pushed to white with
+    a smooth ramp, so real light colours (yellow, sky blue) keep their colour."""
+    x = (np.clip(rgb, -1, 1) + 1) * 0.5
+    lo, hi = x.min(-1, keepdims=True), x.max(-1, keepdims=True)
+    paperness = np.clip((lo - 0.82) / 0.1, 0, 1) * np.clip(1 - (hi - lo) / 0.12, 0, 1)
+    x = x + (1 - x) * paperness
+    return (x * 255 + 0.5).astype(np.uint8)
 
 
 def compose(model_rgb: np.ndarray, prep: Prepared, out_size: tuple[int, int],

@@ -41,8 +41,11 @@ class Pair:
 
 
 def default_cache() -> Path:
+    """Where data sets are cached: $ICANVAS_CACHE/data, else the user's cache folder."""
+    import os
     import platformdirs
-    return Path(platformdirs.user_cache_dir("iCanvas", appauthor=False)) / "data"
+    root = os.environ.get("ICANVAS_CACHE") or platformdirs.user_cache_dir("iCanvas", appauthor=False)
+    return Path(root) / "data"
 
 
 def split_of(name: str) -> str:

@@ -26,8 +26,9 @@ from icanvas_desktop.training.samples import resize_rgb, sample_hints
 
 
 @torch.no_grad()
-def run_model(model, xs: np.ndarray, batch: int = 16) -> np.ndarray:
-    """(N, C, S, S) inputs → (N, S, S, 3) outputs in [-1, 1]."""
+def run_model(model, xs: np.ndarray, batch: int = 1) -> np.ndarray:
+    """(N, C, S, S) inputs → (N, S, S, 3) outputs in [-1, 1]. One picture at a time, as in
+    the app: the classic U-Net normalises with the statistics of its batch."""
     outs = []
     dev = next(model.parameters()).device
     for i in range(0, len(xs), batch):

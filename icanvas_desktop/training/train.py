@@ -53,7 +53,8 @@ def prepare_data(cfg: TrainConfig, spec: IOSpec, data_dir: Path, size: int, work
     idx = data.split("train")
     if cfg.limit:
         idx = idx[: cfg.limit]
-    cache = work / f"variants_{size}_{cfg.aug_variants}_{cfg.seed}_{len(idx)}.npz"
+    # Shared by every run on this data set with the same augmentation settings.
+    cache = Path(data_dir) / f"variants_{size}_{spec.line_width_frac}_{cfg.aug_variants}_{cfg.seed}_{len(idx)}.npz"
     if cache.exists():
         z = np.load(cache)
         return data, idx, z["ink"], z["tgt"]

@@ -112,9 +112,35 @@
     </message>
 </context>
 <context>
+    <name>BadgeShelf</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+78"/>
+        <source>My badges</source>
+        <translation>My badges</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Badges found: %1</source>
+        <translation>Badges found: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeTile</name>
+    <message>
+        <location line="-60"/>
+        <source>Surprise!</source>
+        <translation>Surprise!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep drawing to find this surprise badge.</source>
+        <translation>Keep drawing to find this surprise badge.</translation>
+    </message>
+</context>
+<context>
     <name>CanvasWidget</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/canvas.py" line="+71"/>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+68"/>
         <source>Drawing page</source>
         <translation>Drawing page</translation>
     </message>
@@ -130,9 +156,28 @@
     </message>
 </context>
 <context>
+    <name>ChallengeCard</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/challenge_card.py" line="+42"/>
+        <source>Today&apos;s challenge</source>
+        <translation>Today&apos;s challenge</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+23"/>
+        <source>I did it!</source>
+        <translation>I did it!</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Well done!</source>
+        <translation>Well done!</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="+240"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+237"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -140,6 +185,124 @@
         <location line="+2"/>
         <source>No</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+240"/>
+        <source>No pictures yet. Draw something and keep it here!</source>
+        <translation>No pictures yet. Draw something and keep it here!</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep drawing</source>
+        <translation>Keep drawing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch it again</source>
+        <translation>Watch it again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slideshow</source>
+        <translation>Slideshow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to Pictures</source>
+        <translation>Save to Pictures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throw away</source>
+        <translation>Throw away</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Throw this picture away?</source>
+        <translation>Throw this picture away?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No, keep it!</source>
+        <translation>No, keep it!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes, throw it away</source>
+        <translation>Yes, throw it away</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Again!</source>
+        <translation>Again!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as a moving picture</source>
+        <translation>Save as a moving picture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Stop the show</source>
+        <translation>Stop the show</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Oh no, this picture could not be opened. It was put aside safely.</source>
+        <translation>Oh no, this picture could not be opened. It was put aside safely.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The picture could not be thrown away. Ask a grown-up.</source>
+        <translation>The picture could not be thrown away. Ask a grown-up.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Could not save the picture: %1</source>
+        <translation>Could not save the picture: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved in your Pictures folder!</source>
+        <translation>Saved in your Pictures folder!</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A damaged picture was put aside safely.</source>
+        <translation>A damaged picture was put aside safely.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture with missing parts was put aside safely.</source>
+        <translation>A picture with missing parts was put aside safely.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture that could not be read was put aside safely.</source>
+        <translation>A picture that could not be read was put aside safely.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture from a newer iCanvas is kept but not shown.</source>
+        <translation>A picture from a newer iCanvas is kept but not shown.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something that is not a picture was put aside safely.</source>
+        <translation>Something that is not a picture was put aside safely.</translation>
     </message>
 </context>
 <context>
@@ -427,7 +590,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+72"/>
         <location line="+17"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
@@ -572,6 +735,34 @@
     </message>
 </context>
 <context>
+    <name>ProfilePicker</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+58"/>
+        <source>Who is drawing?</source>
+        <translation>Who is drawing?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pick your animal!</source>
+        <translation>Pick your animal!</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name (for a grown-up to type, if you like):</source>
+        <translation>Name (for a grown-up to type, if you like):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Add someone new</source>
+        <translation>Add someone new</translation>
+    </message>
+</context>
+<context>
     <name>StylePicker</name>
     <message>
         <location filename="../../icanvas_desktop/ui/style_picker.py" line="+54"/>
@@ -692,9 +883,17 @@
         <translation>Start a new drawing</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Colour</source>
         <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockToast</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+135"/>
+        <source>New badge!</source>
+        <translation>New badge!</translation>
     </message>
 </context>
 </TS>

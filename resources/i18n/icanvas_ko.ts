@@ -112,9 +112,35 @@
     </message>
 </context>
 <context>
+    <name>BadgeShelf</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+78"/>
+        <source>My badges</source>
+        <translation>내 배지</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Badges found: %1</source>
+        <translation>찾은 배지: %1개</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeTile</name>
+    <message>
+        <location line="-60"/>
+        <source>Surprise!</source>
+        <translation>깜짝 배지!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep drawing to find this surprise badge.</source>
+        <translation>계속 그리면 이 깜짝 배지를 찾을 수 있어요.</translation>
+    </message>
+</context>
+<context>
     <name>CanvasWidget</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/canvas.py" line="+71"/>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+68"/>
         <source>Drawing page</source>
         <translation>그림 종이</translation>
     </message>
@@ -130,9 +156,28 @@
     </message>
 </context>
 <context>
+    <name>ChallengeCard</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/challenge_card.py" line="+42"/>
+        <source>Today&apos;s challenge</source>
+        <translation>오늘의 도전</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+23"/>
+        <source>I did it!</source>
+        <translation>해냈어요!</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Well done!</source>
+        <translation>참 잘했어요!</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="+240"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+237"/>
         <source>Yes</source>
         <translation>네</translation>
     </message>
@@ -140,6 +185,124 @@
         <location line="+2"/>
         <source>No</source>
         <translation>아니요</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+240"/>
+        <source>No pictures yet. Draw something and keep it here!</source>
+        <translation>아직 그림이 없어요. 그림을 그려서 여기에 모아 봐요!</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep drawing</source>
+        <translation>계속 그리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch it again</source>
+        <translation>다시 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slideshow</source>
+        <translation>그림 쇼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to Pictures</source>
+        <translation>사진 폴더에 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throw away</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Throw this picture away?</source>
+        <translation>이 그림을 버릴까요?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No, keep it!</source>
+        <translation>아니요, 둘래요!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes, throw it away</source>
+        <translation>네, 버릴래요</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Again!</source>
+        <translation>또 보기!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as a moving picture</source>
+        <translation>움직이는 그림으로 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Stop the show</source>
+        <translation>쇼 멈추기</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Oh no, this picture could not be opened. It was put aside safely.</source>
+        <translation>이런, 이 그림을 열 수 없어요. 안전하게 따로 두었어요.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving...</source>
+        <translation>저장하고 있어요...</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The picture could not be thrown away. Ask a grown-up.</source>
+        <translation>그림을 버리지 못했어요. 어른에게 물어봐요.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Could not save the picture: %1</source>
+        <translation>그림을 저장하지 못했어요: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved in your Pictures folder!</source>
+        <translation>사진 폴더에 저장했어요!</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A damaged picture was put aside safely.</source>
+        <translation>망가진 그림을 안전하게 따로 두었어요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture with missing parts was put aside safely.</source>
+        <translation>빠진 부분이 있는 그림을 안전하게 따로 두었어요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture that could not be read was put aside safely.</source>
+        <translation>읽을 수 없는 그림을 안전하게 따로 두었어요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture from a newer iCanvas is kept but not shown.</source>
+        <translation>더 새로운 iCanvas에서 만든 그림은 보관만 하고 보여 주지 않아요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something that is not a picture was put aside safely.</source>
+        <translation>그림이 아닌 것을 안전하게 따로 두었어요.</translation>
     </message>
 </context>
 <context>
@@ -427,7 +590,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+72"/>
         <location line="+17"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
@@ -572,6 +735,34 @@
     </message>
 </context>
 <context>
+    <name>ProfilePicker</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+58"/>
+        <source>Who is drawing?</source>
+        <translation>누가 그림을 그리나요?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pick your animal!</source>
+        <translation>내 동물을 골라요!</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name (for a grown-up to type, if you like):</source>
+        <translation>이름 (원하면 어른이 입력해 주세요):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Add someone new</source>
+        <translation>새 친구 추가하기</translation>
+    </message>
+</context>
+<context>
     <name>StylePicker</name>
     <message>
         <location filename="../../icanvas_desktop/ui/style_picker.py" line="+54"/>
@@ -692,9 +883,17 @@
         <translation>새 그림 시작하기</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Colour</source>
         <translation>색깔</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockToast</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+135"/>
+        <source>New badge!</source>
+        <translation>새 배지!</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,93 @@
+"""Shapes the child closed with lines: find them, fill them flat, colour them by hint.
+
+Connected components of the paper between the lines, found by run-length union-find (a few
+thousand runs at 256², so milliseconds in numpy + Python, no OpenCV at run time). Shapes
+that touch the border are the open paper and are left to the model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from icanvas_desktop.ml.lines import dilate
+
+
+def label_regions(free: np.ndarray) -> tuple[np.ndarray, int]:
+    """4-connected labels of True pixels: (labels with 0 for walls, number of labels)."""
+    h, w = free.shape
+    pad = np.zeros((h, w + 2), bool)
+    pad[:, 1:-1] = free
+    d = np.diff(pad.astype(np.int8), axis=1)
+    rows_s, cols_s = np.nonzero(d == 1)
+    _, cols_e = np.nonzero(d == -1)
+    n = len(rows_s)
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    # runs are ordered by row then column; merge each run with overlapping runs of the row above
+    row_first = np.searchsorted(rows_s, np.arange(h + 1))
+    for y in range(1, h):
+        a0, a1 = row_first[y - 1], row_first[y]
+        b0, b1 = row_first[y], row_first[y + 1]
+        i, j = a0, b0
+        while i < a1 and j < b1:
+            if cols_s[i] < cols_e[j] and cols_s[j] < cols_e[i]:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+            if cols_e[i] < cols_e[j]:
+                i += 1
+            else:
+                j += 1
+    roots = np.array([find(k) for k in range(n)], np.int64)
+    uniq, compact = np.unique(roots, return_inverse=True)
+    labels = np.zeros((h, w), np.int32)
+    for k in range(n):
+        labels[rows_s[k], cols_s[k]:cols_e[k]] = compact[k] + 1
+    return labels, len(uniq)
+
+
+def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6) -> tuple[np.ndarray, list[int]]:
+    """Labels of the shapes the lines enclose (small gaps closed by `close_px`), and their ids."""
+    walls = dilate(ink > 0.35, close_px)
+    labels, n = label_regions(~walls)
+    border = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])).tolist())
+    areas = np.bincount(labels.ravel(), minlength=n + 1)
+    ids = [i for i in range(1, n + 1) if i not in border and areas[i] >= min_area]
+    return labels, ids
+
+
+def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None,
+            hint_mask: np.ndarray | None = None, flat: bool = True, close_px: float = 1.0) -> np.ndarray:
+    """Fill each enclosed shape with one colour: the hint's colour where the child scribbled
+    one, else (with `flat`) the model's median colour for that shape. rgb is (S, S, 3) in
+    [-1, 1]; the result has the same range. Open paper and the lines keep the model's pixels."""
+    labels, ids = enclosed_regions(ink, close_px)
+    if not ids:
+        return rgb
+    out = rgb.copy()
+    flat_labels = labels.ravel()
+    pix = rgb.reshape(-1, 3)
+    has_hints = hint_mask is not None and hint_mask.max() > 0.5
+    if has_hints:
+        hm = hint_mask.ravel() > 0.5
+        hc = hint_rgb.reshape(-1, 3) * 2 - 1
+    order = np.argsort(flat_labels, kind="stable")
+    bounds = np.searchsorted(flat_labels[order], np.arange(labels.max() + 2))
+    for i in ids:
+        members = order[bounds[i]:bounds[i + 1]]
+        colour = None
+        if has_hints:
+            hinted = members[hm[members]]
+            if len(hinted):
+                colour = np.median(hc[hinted], axis=0)
+        if colour is None and flat:
+            colour = np.median(pix[members], axis=0)
+        if colour is not None:
+            out.reshape(-1, 3)[members] = colour
+    return out

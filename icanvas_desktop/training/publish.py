@@ -1,0 +1,163 @@
+"""`icanvas publish STYLE`: evaluate a trained style and ship it into `models/` with its card.
+
+One reproducible step: measure (figures into the metadata), compare with the style already
+shipped under that name (weights are replaced only when they are better: git history is
+forever), export the ONNX graph, render the pictures (card sample, the project's own
+hand-drawn sketches, colour-hint demo) and write the model card.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from icanvas_desktop.core.raster import sketch_image
+from icanvas_desktop.core.sample_drawings import CAR_HINT_SCRIBBLE, SAMPLES, car, with_hint
+from icanvas_desktop.ml.engine import Engine, EngineConfig
+from icanvas_desktop.ml.style_meta import read_metadata
+from icanvas_desktop.ml.styles import style_from_file
+from icanvas_desktop.training.evaluate_cli import evaluate_style
+
+
+def score(metrics: dict) -> float:
+    """One number to compare two versions of a style: quality on hand-drawn-like input
+    (SSIM, following the lines) minus colour spilled on the paper."""
+    a = metrics.get("augmented", {})
+    if not a:
+        return float("-inf")
+    f1 = 2 * a["line_recall"] * a["line_precision"] / max(1e-6, a["line_recall"] + a["line_precision"])
+    return a["ssim"] + 0.5 * f1 - a["spill"]
+
+
+def _tile(img: Image.Image, label: str, size=(256, 192)) -> Image.Image:
+    t = img.convert("RGB").resize(size, Image.LANCZOS)
+    ImageDraw.Draw(t).text((6, 4), label, fill=(90, 90, 90))
+    return t
+
+
+def _grid(rows: list[list[Image.Image]], pad: int = 4) -> Image.Image:
+    w, h = rows[0][0].size
+    out = Image.new("RGB", (len(rows[0]) * (w + pad) + pad, len(rows) * (h + pad) + pad), (210, 210, 210))
+    for r, row in enumerate(rows):
+        for c, im in enumerate(row):
+            out.paste(im, (pad + c * (w + pad), pad + r * (h + pad)))
+    return out
+
+
+def render_pictures(style_path: Path) -> None:
+    """NAME.png (card sample), NAME.sketches.png, and NAME.hints.png for hint styles."""
+    style = style_from_file(style_path)
+    eng = Engine(EngineConfig(backend="torch"))
+    eng.load_style(style)
+    sketches = [f() for f in SAMPLES.values()]
+    results = [eng.final(d, 512) for d in sketches]
+    results[0].resize((320, 240), Image.LANCZOS).save(style_path.with_suffix(".png"))
+    _grid([[_tile(sketch_image(d), n) for n, d in zip(SAMPLES, sketches)],
+           [_tile(r, "") for r in results]]).save(style_path.with_name(style_path.stem + ".sketches.png"))
+    if style.takes_hints:
+        base = car()
+        variants = [("no hint", base), ("red scribble", with_hint(base, (220, 30, 30), CAR_HINT_SCRIBBLE)),
+                    ("blue scribble", with_hint(base, (30, 80, 220), CAR_HINT_SCRIBBLE)),
+                    ("green scribble", with_hint(base, (40, 170, 60), CAR_HINT_SCRIBBLE))]
+        _grid([[_tile(sketch_image(d), n) for n, d in variants],
+               [_tile(eng.final(d, 512), "") for _, d in variants]]).save(
+            style_path.with_name(style_path.stem + ".hints.png"))
+
+
+def _fig_rows(m: dict) -> str:
+    c, a = m.get("clean", {}), m.get("augmented", {})
+    names = [("l1", "L1 (lower is better)"), ("psnr", "PSNR dB"), ("ssim", "SSIM"),
+             ("line_recall", "line recall: input lines the picture follows"),
+             ("line_precision", "line precision: edges only where lines were drawn"),
+             ("spill", "colour spilled on the paper (lower is better)"),
+             ("hue_spread", "hue spread across subjects (0 = one colour for all)")]
+    rows = [f"| {label} | {c.get(k, '–')} | {a.get(k, '–')} |" for k, label in names]
+    return "\n".join(["| figure | clean test split | hand-drawn-like (augmented) |", "|---|---|---|"] + rows)
+
+
+def write_card(style_path: Path) -> Path:
+    meta = read_metadata(style_path)
+    m, rc, data = meta.get("metrics", {}), meta.get("recipe", {}), meta.get("data", {})
+    cfg = rc.get("config", {})
+    name = meta.get("name", style_path.stem)
+    hint_part = ""
+    if meta.get("io", {}).get("hints"):
+        h = m.get("with_hints", {})
+        hint_part = (f"\n## Colour hints\nThis style takes colour hints: scribbles of colour beside the black lines. "
+                     f"It was trained with hints sampled from the true picture (dots and short scribbles, none at "
+                     f"all for {round((1 - cfg.get('hint_prob', 0)) * 100)}% of samples). With hints on the clean "
+                     f"test split: SSIM {h.get('ssim', '–')}, L1 {h.get('l1', '–')} (without: "
+                     f"{m.get('clean', {}).get('ssim', '–')}, {m.get('clean', {}).get('l1', '–')}).\n\n"
+                     f"![hints]({name}.hints.png)\n\nA car with no hint, a red, a blue and a green scribble.\n")
+    text = f"""# {meta['title'].get('en', name)} ({meta['title'].get('ko', '')}) — iCanvas style `{name}`
+
+{meta.get('description', {}).get('en', '')} / {meta.get('description', {}).get('ko', '')}
+
+![sketches]({name}.sketches.png)
+
+The project's own hand-drawn test sketches (wobbly, gappy, thick lines; not from the training data),
+rendered by this style.
+
+## Data and licence
+- **Data:** {data.get('title', '')} — licence **{data.get('license', '')}**.
+- **Credit:** {data.get('attribution', '')}
+- **These weights:** {meta.get('license', '')}. They are derived from the data above; share them under the
+  data's licence terms.
+- Built by `icanvas data build {data.get('dataset', '')}` from the registry package; nothing is downloaded at run time.
+
+## Network
+`{meta['arch']}` {meta.get('arch_config')}; input/output convention: {meta.get('io')}.
+Weights stored in fp16 ({style_path.stat().st_size / 1e6:.1f} MB), computed in fp32.
+
+## Training recipe
+`icanvas train icanvas_desktop/training/recipes/{name}.toml` — pix2pix objective (LSGAN + {cfg.get('lambda_l1')}·L1),
+PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}, batch {cfg.get('batch')} at
+{meta.get('io', {}).get('size')}², then {cfg.get('final_steps')} steps (batch {cfg.get('final_batch')}) at
+{meta.get('io', {}).get('final_size')}²; {cfg.get('aug_variants')} hand-drawn-like variants per picture plus
+{round(cfg.get('clean_fraction', 0) * 100)}% clean inputs; categories balanced: {cfg.get('balance_groups')};
+seed {cfg.get('seed')}. Trained {rc.get('steps')} steps in {rc.get('minutes')} minutes on
+{rc.get('device')} ({rc.get('world_size')} process(es), torch {rc.get('torch')}) on a 2-core CPU.
+
+## Measured quality
+`icanvas eval {name}` on the held-out test split ({m.get('test_pictures', '–')} pictures, {m.get('size', '–')}²):
+
+{_fig_rows(m)}
+
+Augmented / clean: SSIM ratio **{m.get('ssim_ratio', '–')}** (target ≥ 0.9), L1 ratio **{m.get('l1_ratio', '–')}**
+(target ≤ 1.15).
+
+![contact sheet]({m.get('contact_sheet', name + '.eval.png')})
+
+Columns: clean input, its picture, hand-drawn-like input, its picture, the true picture.
+{hint_part}
+## Limits
+Trained on emoji-like pictures: it colours what looks like faces, animals, food, objects and symbols
+in the data's palette. Subjects far from that (scenes, text) get plausible but generic colours.
+"""
+    card = style_path.with_suffix(".md")
+    card.write_text(text, "utf-8")
+    return card
+
+
+def publish(trained: Path, models_dir: Path, force: bool = False, limit: int | None = None) -> tuple[bool, str]:
+    """Evaluate `trained`; ship it if it beats the shipped style of the same name."""
+    result = evaluate_style(str(trained), limit=limit)
+    name = read_metadata(trained).get("name", trained.stem)
+    target = models_dir / f"{name}.safetensors"
+    new = score(result)
+    old = score(read_metadata(target).get("metrics", {})) if target.exists() else float("-inf")
+    if target.exists() and new <= old and not force:
+        return False, f"not shipped: score {new:.4f} does not beat the shipped {old:.4f}"
+    models_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(trained, target)
+    sheet = trained.with_name(trained.stem + ".eval.png")
+    if sheet.exists():
+        shutil.copyfile(sheet, models_dir / sheet.name)
+    from icanvas_desktop.ml.onnx_export import export_onnx
+    export_onnx(target)
+    render_pictures(target)
+    write_card(target)
+    return True, f"shipped {target} (score {new:.4f}, previous {old:.4f})"

@@ -1,0 +1,78 @@
+"""The inference engine: deterministic pictures, the right sizes, friendly failures."""
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from icanvas_desktop.core.sample_drawings import house
+from icanvas_desktop.core.strokes import Drawing
+from icanvas_desktop.ml.engine import Engine, EngineConfig, StyleLoadError
+from icanvas_desktop.ml.onnx_export import export_onnx
+from icanvas_desktop.ml.styles import style_from_file
+
+from helpers import tiny_style
+
+
+@pytest.fixture(params=["torch", "onnx"])
+def engine(request, tmp_path):
+    path = tiny_style(tmp_path, hints=True)
+    export_onnx(path)
+    eng = Engine(EngineConfig(backend=request.param, threads=1))
+    eng.load_style(style_from_file(path))
+    assert eng.backend_name == {"torch": "torch", "onnx": "onnxruntime"}[request.param]
+    return eng
+
+
+def test_same_drawing_gives_the_same_picture(engine):
+    a, b = engine.final(house(), 512), engine.final(house(), 512)
+    assert np.array_equal(np.asarray(a), np.asarray(b))
+
+
+def test_preview_and_final_have_the_canvas_shape(engine):
+    assert engine.preview(house()).size == (512, 384)
+    assert engine.final(house()).size == (1024, 768)
+    assert engine.final(house(), 600).size == (600, 450)
+
+
+def test_empty_page_gives_white_paper(engine):
+    pic = np.asarray(engine.preview(Drawing(800, 600)))
+    assert pic.shape == (384, 512, 3) and pic.min() == 255
+
+
+def test_childs_lines_are_drawn_crisp_on_top(engine):
+    d = house()
+    pic = np.asarray(engine.final(d, 1024))
+    p = d.strokes[0].points[0]
+    assert pic[int(p.y), int(p.x)].max() < 60  # the first point of the first stroke is ink
+
+
+def test_raster_sketch_renders(engine):
+    im = Image.new("RGB", (512, 512), "white")
+    ImageDraw.Draw(im).ellipse((100, 100, 400, 400), outline="black", width=9)
+    pic = engine.render_raster(im, 256)
+    assert pic.size == (256, 256)
+    blank = engine.render_raster(Image.new("RGB", (300, 200), "white"), 300)
+    assert np.asarray(blank).min() == 255 and blank.size == (300, 200)
+
+
+def test_broken_style_raises_a_friendly_error_naming_the_file(tmp_path):
+    path = tiny_style(tmp_path)
+    style = style_from_file(path)
+    path.write_bytes(path.read_bytes()[:300])
+    eng = Engine(EngineConfig(backend="torch"))
+    with pytest.raises(StyleLoadError, match="tiny.safetensors"):
+        eng.load_style(style)
+    with pytest.raises(StyleLoadError):
+        eng.preview(house())  # nothing loaded: a clear error, not an AttributeError
+
+
+def test_backends_agree_on_a_tiny_style(tmp_path):
+    path = tiny_style(tmp_path)
+    export_onnx(path)
+    style = style_from_file(path)
+    pics = []
+    for b in ("torch", "onnx"):
+        eng = Engine(EngineConfig(backend=b, threads=1))
+        eng.load_style(style)
+        pics.append(np.asarray(eng.final(house(), 512)).astype(int))
+    assert np.abs(pics[0] - pics[1]).max() <= 2

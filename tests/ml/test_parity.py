@@ -1,0 +1,36 @@
+"""Every shipped style gives the same picture on torch and on ONNX Runtime.
+
+Tolerance: max |Δ| ≤ 2/255 per channel on the final 512-px image, over the project's own
+hand-drawn sketches (with a colour hint for styles that take hints)."""
+
+import numpy as np
+import pytest
+
+from icanvas_desktop.core.sample_drawings import CAR_HINT_SCRIBBLE, SAMPLES, car, with_hint
+from icanvas_desktop.ml.engine import Engine, EngineConfig
+from icanvas_desktop.ml.styles import discover_styles
+
+SHIPPED = [s for s in discover_styles(include_user=False) if s.shipped]
+
+
+def test_styles_are_shipped_with_onnx_graphs():
+    assert len(SHIPPED) >= 1
+    for s in SHIPPED:
+        assert s.onnx_path is not None, f"{s.name} has no ONNX graph (icanvas export-onnx {s.name})"
+
+
+@pytest.mark.parametrize("style", SHIPPED, ids=lambda s: s.name)
+def test_torch_and_onnx_runtime_agree(style):
+    engines = []
+    for b in ("torch", "onnx"):
+        e = Engine(EngineConfig(backend=b))
+        e.load_style(style)
+        engines.append(e)
+    drawings = [f() for f in SAMPLES.values()]
+    if style.takes_hints:
+        drawings.append(with_hint(car(), (220, 30, 30), CAR_HINT_SCRIBBLE))
+    for d in drawings:
+        a, b = (np.asarray(e.final(d, 512)).astype(int) for e in engines)
+        assert np.abs(a - b).max() <= 2
+        pa, pb = (np.asarray(e.preview(d)).astype(int) for e in engines)
+        assert np.abs(pa - pb).max() <= 2
