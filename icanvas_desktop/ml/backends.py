@@ -17,7 +17,10 @@ from icanvas_desktop.ml.style_meta import CheckpointError
 
 def has_module(name: str) -> bool:
     # find_spec does not import: asking whether torch exists must not cost its 2 s import.
-    return importlib.util.find_spec(name) is not None
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a blocked or half-installed package counts as absent
+        return False
 
 
 class TorchBackend:

@@ -62,6 +62,21 @@ def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6) 
     return labels, ids
 
 
+def decisive_colour(px: np.ndarray, boost: float = 1.35) -> np.ndarray:
+    """One colour for a shape, from model pixels in [-1, 1].
+
+    The median of all pixels is muddy where the model hesitates between colours; the median
+    of the more colourful half is the colour it leans to. A mild chroma boost then gives the
+    bright, flat sticker look (greys and whites stay as they are)."""
+    x = (px + 1) / 2
+    chroma = x.max(1) - x.min(1)
+    keep = x[chroma >= np.median(chroma)]
+    c = np.median(keep if len(keep) else x, axis=0)
+    grey = c.mean()
+    c = np.clip(grey + (c - grey) * boost, 0, 1)
+    return c * 2 - 1
+
+
 def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None,
             hint_mask: np.ndarray | None = None, flat: bool = True, close_px: float = 1.0) -> np.ndarray:
     """Fill each enclosed shape with one colour: the hint's colour where the child scribbled
@@ -87,7 +102,7 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
             if len(hinted):
                 colour = np.median(hc[hinted], axis=0)
         if colour is None and flat:
-            colour = np.median(pix[members], axis=0)
+            colour = decisive_colour(pix[members])
         if colour is not None:
             out.reshape(-1, 3)[members] = colour
     return out
