@@ -27,21 +27,38 @@ class View:
 
 def _draw_polyline(draw: ImageDraw.ImageDraw, pts: list[tuple[float, float]], widths: list[float],
                    fill) -> None:
-    # Round caps and joins: a disc at every point plus segments between them. Pillow's own
-    # joint="curve" only works for a single width, and pen pressure varies along a stroke.
-    for (x, y), w in zip(pts, widths):
-        r = w / 2
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
-    for (a, b), w in zip(zip(pts, pts[1:]), widths[1:]):
-        draw.line((a, b), fill=fill, width=max(1, int(round(w))))
+    """Round caps and joins. Pen pressure varies along a stroke, but slowly: runs of points
+    with the same whole-pixel width are drawn as one Pillow polyline with curved joints,
+    and discs are drawn only where a run starts or ends, so a stroke costs a handful of
+    calls instead of two per point."""
+    iw = [max(1, int(round(w))) for w in widths]
+    start = 0
+    for i in range(1, len(pts) + 1):
+        if i < len(pts) and iw[i] == iw[start]:
+            continue
+        run = pts[max(0, start - 1):i]  # overlap one point so consecutive runs join
+        w = iw[start]
+        if len(run) > 1:
+            draw.line(run, fill=fill, width=w, joint="curve")
+        for x, y in (run[0], run[-1]):
+            r = widths[start] / 2
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+        start = i
 
 
 def _stroke_geometry(stroke: Stroke, view: View, width: float | None) -> tuple[list, list]:
-    pts = [view.map(p.x, p.y) for p in stroke.points]
-    if width is None:
-        widths = [stroke.width_at(i) * view.scale for i in range(len(stroke.points))]
-    else:
-        widths = [width] * len(pts)
+    """Raster points and widths of a stroke. Points closer than a pixel to the last kept one
+    are dropped: at a small raster they add drawing calls but no visible shape."""
+    pts, widths = [], []
+    last = None
+    n = len(stroke.points)
+    for i, p in enumerate(stroke.points):
+        x, y = view.map(p.x, p.y)
+        if last is not None and i < n - 1 and (x - last[0]) ** 2 + (y - last[1]) ** 2 < 1.0:
+            continue
+        last = (x, y)
+        pts.append(last)
+        widths.append(stroke.width_at(i) * view.scale if width is None else width)
     return pts, widths
 
 
@@ -94,6 +111,21 @@ def render_layers(strokes: list[Stroke], size: tuple[int, int], view: View = Vie
     # Hint colour was drawn on black; un-premultiply where the mask is partial (edges).
     hint_a = np.where(mask_a[..., None] > 1e-3, hint_a / np.maximum(mask_a[..., None], 1e-3), 0.0)
     return ink_a, np.clip(hint_a, 0, 1).astype(np.float32), mask_a
+
+
+def ink_image(strokes: list[Stroke], size: tuple[int, int], view: View = View(),
+              supersample: int = 2) -> Image.Image:
+    """The LINE strokes (with their own widths, erased where the eraser went) as an 8-bit mask."""
+    w, h = size
+    ss = max(1, int(supersample))
+    big = View(view.x0, view.y0, view.scale * ss)
+    ink = Image.new("L", (w * ss, h * ss), 0)
+    d = ImageDraw.Draw(ink)
+    for s in strokes:
+        if s.points and s.kind in (LINE, ERASE):
+            pts, widths = _stroke_geometry(s, big, None)
+            _draw_polyline(d, pts, widths, 255 if s.kind == LINE else 0)
+    return ink.resize((w, h), Image.BOX) if ss > 1 else ink
 
 
 def sketch_image(drawing: Drawing, size: tuple[int, int] | None = None) -> Image.Image:

@@ -67,19 +67,19 @@ class Engine:
     def _run(self, prep: Prepared) -> np.ndarray:
         return postprocess(self._backend.run(prep.x), prep, self.spec)
 
-    def _render(self, drawing: Drawing, size: int, long_side: int) -> Image.Image:
+    def _render(self, drawing: Drawing, size: int, long_side: int, quick: bool = False) -> Image.Image:
         self._require()
         out_wh = output_size((drawing.width, drawing.height), long_side)
         prep = prepare_drawing(drawing, self.spec, size)
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
         overlay = drawing_overlay(drawing, out_wh) if self.spec.overlay_lines else None
-        return compose(self._run(prep), prep, out_wh, overlay)
+        return compose(self._run(prep), prep, out_wh, overlay, quick)
 
     def preview(self, drawing: Drawing) -> Image.Image:
         """Quick picture at the model's native size, shown beside the canvas while drawing."""
         self._require()
-        return self._render(drawing, self.spec.size, PREVIEW_LONG_SIDE)
+        return self._render(drawing, self.spec.size, PREVIEW_LONG_SIDE, quick=True)
 
     def final(self, drawing: Drawing, long_side: int = 1024) -> Image.Image:
         """The full-size picture for the Magic button and the gallery."""

@@ -70,8 +70,8 @@ def decisive_colour(px: np.ndarray, boost: float = 1.35) -> np.ndarray:
     bright, flat sticker look (greys and whites stay as they are)."""
     x = (px + 1) / 2
     chroma = x.max(1) - x.min(1)
-    keep = x[chroma >= np.median(chroma)]
-    c = np.median(keep if len(keep) else x, axis=0)
+    keep = x[np.argsort(chroma)[len(x) // 2:]]
+    c = np.median(keep, axis=0)
     grey = c.mean()
     c = np.clip(grey + (c - grey) * boost, 0, 1)
     return c * 2 - 1

@@ -92,6 +92,18 @@ def write_card(style_path: Path) -> Path:
                      f"test split: SSIM {h.get('ssim', '–')}, L1 {h.get('l1', '–')} (without: "
                      f"{m.get('clean', {}).get('ssim', '–')}, {m.get('clean', {}).get('l1', '–')}).\n\n"
                      f"![hints]({name}.hints.png)\n\nA car with no hint, a red, a blue and a green scribble.\n")
+    io = meta.get("io", {})
+    finishing = []
+    if io.get("overlay_lines"):
+        finishing.append("the child's own strokes are drawn over the picture, crisp at full size")
+    if io.get("flat_fill"):
+        finishing.append("each shape the child closed is filled with one colour (the colour the network leans to "
+                         "in that shape, a little brighter), so fills are clean instead of blotchy")
+    if io.get("hint_fill"):
+        finishing.append("a colour hint colours the whole closed shape it was scribbled in")
+    finish_part = ("\n## Finishing in the engine\nAfter the network, the engine (`ml/regions.py`, "
+                   "`ml/preprocess.py`): " + "; ".join(finishing) + ". The figures below are the network's "
+                   "own output, before this finishing.\n") if finishing else ""
     text = f"""# {meta['title'].get('en', name)} ({meta['title'].get('ko', '')}) — iCanvas style `{name}`
 
 {meta.get('description', {}).get('en', '')} / {meta.get('description', {}).get('ko', '')}
@@ -121,6 +133,7 @@ PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}, batch {c
 seed {cfg.get('seed')}. Trained {rc.get('steps')} steps in {rc.get('minutes')} minutes on
 {rc.get('device')} ({rc.get('world_size')} process(es), torch {rc.get('torch')}) on a 2-core CPU.
 
+{finish_part}
 ## Measured quality
 `icanvas eval {name}` on the held-out test split ({m.get('test_pictures', '–')} pictures, {m.get('size', '–')}²):
 

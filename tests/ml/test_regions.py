@@ -1,0 +1,90 @@
+"""Closed shapes: found exactly, filled flat, coloured by a hint, open paper left alone."""
+
+import numpy as np
+from hypothesis import given, settings, strategies as st
+
+from icanvas_desktop.ml.regions import decisive_colour, enclosed_regions, flatten, label_regions
+
+
+def two_boxes(size=64):
+    ink = np.zeros((size, size), np.float32)
+    ink[10, 10:30] = ink[30, 10:30] = 1
+    ink[10:31, 10] = ink[10:31, 30] = 1
+    ink[40, 35:60] = ink[58, 35:60] = 1
+    ink[40:59, 35] = ink[40:59, 59] = 1
+    return ink
+
+
+def flood_labels(free):
+    """Reference 4-connected labelling by breadth-first search."""
+    h, w = free.shape
+    lab = np.zeros((h, w), int)
+    n = 0
+    for y in range(h):
+        for x in range(w):
+            if free[y, x] and not lab[y, x]:
+                n += 1
+                stack = [(y, x)]
+                lab[y, x] = n
+                while stack:
+                    cy, cx = stack.pop()
+                    for ny, nx in ((cy + 1, cx), (cy - 1, cx), (cy, cx + 1), (cy, cx - 1)):
+                        if 0 <= ny < h and 0 <= nx < w and free[ny, nx] and not lab[ny, nx]:
+                            lab[ny, nx] = n
+                            stack.append((ny, nx))
+    return lab, n
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_run_labelling_matches_flood_fill(seed):
+    free = np.random.default_rng(seed).random((24, 31)) > 0.45
+    lab, n = label_regions(free)
+    ref, m = flood_labels(free)
+    assert n == m
+    # same partition: a one-to-one map between the two labellings
+    pairs = set(zip(lab[free].tolist(), ref[free].tolist()))
+    assert len(pairs) == n and (lab[~free] == 0).all()
+
+
+def test_two_closed_boxes_are_found_and_the_paper_is_not():
+    labels, ids = enclosed_regions(two_boxes(), close_px=0.5)
+    assert len(ids) == 2
+    assert labels[20, 20] in ids and labels[50, 45] in ids
+    assert labels[2, 2] not in ids
+
+
+def test_a_small_gap_is_closed_but_a_wide_opening_is_not():
+    ink = two_boxes()
+    ink[20, 30] = 0                      # one-pixel gap in the first box
+    ink[45:55, 59] = 0                   # a wide opening in the second
+    _, ids = enclosed_regions(ink, close_px=1.0)
+    labels, _ = enclosed_regions(ink, close_px=1.0)
+    assert labels[20, 20] in ids
+    assert labels[50, 45] not in ids
+
+
+def test_flat_fill_makes_each_shape_one_colour_and_keeps_the_paper():
+    rng = np.random.default_rng(0)
+    rgb = rng.uniform(-1, 1, (64, 64, 3)).astype(np.float32)
+    out = flatten(rgb, two_boxes(), close_px=0.5)
+    inside = out[13:28, 13:28].reshape(-1, 3)
+    assert np.allclose(inside, inside[0])
+    assert np.array_equal(out[0:5, 0:5], rgb[0:5, 0:5])
+
+
+def test_hint_colours_its_shape_only():
+    rgb = np.zeros((64, 64, 3), np.float32)
+    hint_rgb = np.zeros((64, 64, 3), np.float32)
+    mask = np.zeros((64, 64), np.float32)
+    hint_rgb[18:21, 18:21] = (1.0, 0.0, 0.0)
+    mask[18:21, 18:21] = 1
+    out = flatten(rgb, two_boxes(), hint_rgb, mask, flat=False, close_px=0.5)
+    assert np.allclose(out[12, 25], (1, -1, -1))      # red, in [-1, 1]
+    assert np.allclose(out[50, 45], 0)                # the other box keeps the model's colour
+
+
+def test_decisive_colour_prefers_the_colour_over_the_grey():
+    px = np.concatenate([np.tile([0.6, -0.6, -0.6], (40, 1)), np.tile([0.1, 0.1, 0.1], (60, 1))])
+    c = decisive_colour(px.astype(np.float32))
+    assert c[0] > 0.5 and c[1] < -0.5
