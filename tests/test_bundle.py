@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE_BUDGET_MB = 400        # PySide6 essentials + ONNX Runtime + numpy + Pillow, no torch
+SIZE_BUDGET_MB = 300        # issue: the installer edition stays within 300 MB unpacked (no torch)
 
 
 def folder_size(folder: Path) -> int:

@@ -53,8 +53,13 @@ def import_pix2pix(path: Path | str, name: str, norm: str, out_dir: Path | str,
     path = Path(path)
     state = read_state_dict(path)
     input_nc, output_nc, num_downs, ngf = infer_shape(state, path)
+    stats = ("running_mean", "running_var", "num_batches_tracked")
+    if norm == "instance":
+        # Old pix2pix versions built InstanceNorm with track_running_stats=True and saved its
+        # (unused) statistics; the public loader deletes them, and so do we.
+        state = {k: v for k, v in state.items() if not k.endswith(stats)}
     has_running = any(k.endswith("running_mean") for k in state)
-    if (norm == "batch") != has_running:
+    if norm == "batch" and not has_running:
         raise CheckpointError(path, f"--norm {norm} does not match the file "
                                     f"({'it has' if has_running else 'it has no'} BatchNorm statistics)")
     model = ClassicUnet(input_nc, output_nc, num_downs, ngf, norm, use_dropout=True)

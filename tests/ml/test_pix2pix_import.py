@@ -62,11 +62,26 @@ def test_import_gives_the_same_output_as_the_classic_network(tmp_path):
 
 
 def test_norm_flag_must_match_the_file(tmp_path):
-    _, state = public_state()
+    _, state = public_state(norm="instance")
     pth = tmp_path / "g.pth"
     torch.save(state, pth)
-    with pytest.raises(CheckpointError, match="--norm instance"):
-        import_pix2pix(pth, "x", "instance", tmp_path)
+    with pytest.raises(CheckpointError, match="--norm batch"):
+        import_pix2pix(pth, "x", "batch", tmp_path)
+
+
+def test_old_instance_norm_files_with_saved_statistics_import(tmp_path):
+    net, state = public_state(norm="instance")
+    # old pix2pix saved running statistics for InstanceNorm; they must be ignored
+    state = dict(state)
+    state["model.model.1.model.2.running_mean"] = torch.zeros(8)
+    state["model.model.1.model.2.running_var"] = torch.ones(8)
+    pth = tmp_path / "old.pth"
+    torch.save(state, pth)
+    model, _ = load_style(import_pix2pix(pth, "old", "instance", tmp_path))
+    x = torch.randn(1, 3, 128, 128)
+    net.eval()
+    with torch.no_grad():
+        assert torch.allclose(net(x), model(x), atol=2e-2)
 
 
 def test_instance_norm_generator_imports(tmp_path):
