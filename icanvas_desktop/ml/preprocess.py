@@ -29,6 +29,7 @@ class IOSpec:
     overlay_lines: bool = True      # draw the child's own strokes over the result
     flat_fill: bool = False         # fill each closed shape with one colour (sticker look)
     hint_fill: bool = False         # a colour hint colours the whole closed shape it is in
+    fill_strength: float = 1.0      # 1 = flat fills; less keeps some of the model's shading
 
     @property
     def in_channels(self) -> int:
@@ -138,7 +139,8 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
         safe = np.maximum(hint_mask, 1e-3)[None]
         hint_rgb = np.moveaxis((prep.x[c:c + 3] / safe + 1) / 2, 0, -1)
     # close gaps of about 1.5 % of the picture: a child's circle is rarely quite shut
-    return flatten(rgb, ink, hint_rgb, hint_mask, flat=spec.flat_fill, close_px=max(1.0, 0.008 * ink.shape[0]))
+    return flatten(rgb, ink, hint_rgb, hint_mask, flat=spec.flat_fill, close_px=max(1.0, 0.008 * ink.shape[0]),
+                   strength=spec.fill_strength)
 
 
 def to_uint8(rgb: np.ndarray) -> np.ndarray:

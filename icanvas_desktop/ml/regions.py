@@ -78,10 +78,12 @@ def decisive_colour(px: np.ndarray, boost: float = 1.35) -> np.ndarray:
 
 
 def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None,
-            hint_mask: np.ndarray | None = None, flat: bool = True, close_px: float = 1.0) -> np.ndarray:
+            hint_mask: np.ndarray | None = None, flat: bool = True, close_px: float = 1.0,
+            strength: float = 1.0) -> np.ndarray:
     """Fill each enclosed shape with one colour: the hint's colour where the child scribbled
-    one, else (with `flat`) the model's median colour for that shape. rgb is (S, S, 3) in
-    [-1, 1]; the result has the same range. Open paper and the lines keep the model's pixels."""
+    one, else (with `flat`) the model's decisive colour for that shape, mixed in with
+    `strength` (1 = flat, less keeps some of the model's shading). rgb is (S, S, 3) in [-1, 1];
+    the result has the same range. Open paper and the lines keep the model's pixels."""
     labels, ids = enclosed_regions(ink, close_px)
     if not ids:
         return rgb
@@ -96,13 +98,13 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
     bounds = np.searchsorted(flat_labels[order], np.arange(labels.max() + 2))
     for i in ids:
         members = order[bounds[i]:bounds[i + 1]]
-        colour = None
+        colour, k = None, strength
         if has_hints:
             hinted = members[hm[members]]
             if len(hinted):
-                colour = np.median(hc[hinted], axis=0)
+                colour, k = np.median(hc[hinted], axis=0), max(strength, 0.85)  # the child asked for it
         if colour is None and flat:
             colour = decisive_colour(pix[members])
         if colour is not None:
-            out.reshape(-1, 3)[members] = colour
+            out.reshape(-1, 3)[members] = k * colour + (1 - k) * pix[members]
     return out
