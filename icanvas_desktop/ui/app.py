@@ -1,7 +1,10 @@
-"""Start the child's app: QApplication, engine, styles and the main window.
+"""Start the child's app: QApplication, settings, engine, styles and the whole shell.
 
-`run_app(AppOptions(...))` is what the `icanvas` command calls. The engine is only *described*
-here (a factory); the worker thread builds it, so torch's start-up never freezes the window.
+`run_app_from_args(ns)` is what the `icanvas` command calls: it loads the settings (files and
+flags), reports problems in them without stopping, and runs `AppShell` (ui/shell.py).
+`run_app(AppOptions(...))` / `build_window` start the bare drawing window (measurements).
+The engine is only *described* here (a factory); the worker thread builds it, so torch's
+start-up never freezes the window.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from icanvas_desktop.core.settings import LoadedSettings, Settings, load_settings_from_args
 from icanvas_desktop.ui.icons import icon
 from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
 
@@ -88,4 +92,40 @@ def run_app(options: AppOptions, argv: Sequence[str] | None = None) -> int:
     window.present()
     code = app.exec()
     window.shutdown()
+    return int(code)
+
+
+def engine_factory_for(settings: Settings) -> Callable[[], Any]:
+    """The engine factory for the settings' device and threads (used by AppShell)."""
+    return real_engine_factory(AppOptions(device=settings.device, threads=settings.threads))
+
+
+def report_settings_warnings(loaded: LoadedSettings, stream=None) -> None:
+    """Settings problems go to stderr (and the grown-ups' corner lists them); never fatal."""
+    stream = stream or sys.stderr
+    for warning in loaded.warnings:
+        print(f"icanvas: settings: {warning}", file=stream)
+
+
+def build_shell(loaded: LoadedSettings, styles: Sequence[Any] | None = None,
+                engine_factory: Callable[[Settings], Callable[[], Any]] | None = None, **kwargs):
+    """The whole app (an AppShell) for these settings; the real engine and styles unless
+    others are given (tests, self-test)."""
+    from icanvas_desktop.ui.shell import AppShell
+    if styles is None:
+        from icanvas_desktop.ml.styles import discover_styles
+        styles = discover_styles()
+    return AppShell(loaded, styles, engine_factory or engine_factory_for, **kwargs)
+
+
+def run_app_from_args(ns, argv: Sequence[str] | None = None) -> int:
+    """`icanvas` with no sub-command: settings from files and the flags in `ns`, then the app."""
+    loaded = load_settings_from_args(ns)
+    report_settings_warnings(loaded)
+    app = create_application(argv)
+    shell = build_shell(loaded)
+    shell.quit_requested.connect(app.quit)
+    shell.present()
+    code = app.exec()
+    shell.shutdown()
     return int(code)

@@ -52,7 +52,8 @@ class ChallengeCard(QFrame):
         self.button.setFocusPolicy(Qt.NoFocus)   # never steals keys from the canvas
         self.button.setStyleSheet("QPushButton { font-size: 18px; font-weight: bold; padding: 6px 18px;"
                                   " border-radius: 18px; background: #7ED492; color: #1F3B26; }"
-                                  " QPushButton:disabled { background: #E4E6EC; color: #6B6B7B; }")
+                                  " QPushButton:disabled { background: #D8F5DF; color: #1F3B26;"
+                                  " border: 3px solid #7ED492; }")
         self.button.clicked.connect(self._pressed)
         lay.addWidget(self.sticker)
         lay.addLayout(text, 1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -39,6 +39,7 @@ class WindowOptions:
     sound: bool = True
     live_preview: bool = True
     button_scale: float = 1.0
+    high_contrast: bool = False
     fullscreen: bool = False
     noquit: bool = False  # the window ignores the close button (kiosk use); close() still works
     # Called after each Magic picture: (drawing snapshot, PIL RGB picture, StyleInfo).
@@ -66,12 +67,13 @@ class MainWindow(QMainWindow):
         self._final_snapshots: dict[int, Drawing] = {}
         self._live_revision = -1
         self._allow_close = False
+        self.style_error: str | None = None  # the last style-load failure (self-test stops early)
         self.drawing = Drawing(*options.page_size)
         self.controller = RenderController(engine_factory, self)
         scale = options.button_scale
         self.setWindowTitle(self.tr("iCanvas"))
         self.setWindowIcon(icon("magic"))
-        self.setStyleSheet(stylesheet(scale))
+        self.setStyleSheet(stylesheet(scale, options.high_contrast))
         self.resize(1280, 820)
         self.setMinimumSize(880, 600)
 
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         title.setObjectName("Title")
         top.addWidget(title_icon)
         top.addWidget(title)
+        self.top_bar = top
         top.addStretch(1)
         self.nav_bar = QHBoxLayout()
         self.nav_bar.setSpacing(10)
@@ -125,7 +128,10 @@ class MainWindow(QMainWindow):
         body.addLayout(row, 1)
 
         self.style_picker = StylePicker(self.styles, options.lang, scale, self.drawing_page)
-        body.addWidget(self.style_picker)
+        self.bottom_bar = QHBoxLayout()
+        self.bottom_bar.setSpacing(12)
+        self.bottom_bar.addWidget(self.style_picker, 1)
+        body.addLayout(self.bottom_bar)
         self.helper = QLabel(central)
         self.helper.setObjectName("Helper")
         self.helper.setWordWrap(True)
@@ -167,15 +173,27 @@ class MainWindow(QMainWindow):
         self.canvas.setFocus()
 
     # -- extension points for the gallery, badges and grown-ups' corner ------------------------
-    def add_nav_button(self, icon_name: str, label: str, callback: Callable[[], None],
+    def add_nav_button(self, icon_name: str | QIcon, label: str, callback: Callable[[], None],
                        accessible_name: str | None = None) -> QToolButton:
-        """Add a big button to the top bar (e.g. Gallery) that runs `callback` when clicked."""
-        button = big_button(icon_name, label, accessible_name or label,
-                            round(36 * self.options.button_scale), self)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        """Add a big button to the top bar (e.g. Gallery) that runs `callback` when clicked.
+        `icon_name` is a name from ui/icons.py or a ready QIcon (the child's avatar)."""
+        button = big_button("star" if isinstance(icon_name, QIcon) else icon_name, label,
+                            accessible_name or label, round(36 * self.options.button_scale), self)
+        if isinstance(icon_name, QIcon):
+            button.setIcon(icon_name)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if label
+                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.clicked.connect(callback)
         self.nav_bar.addWidget(button)
         return button
+
+    def add_top_widget(self, widget: QWidget) -> None:
+        """Put a widget (today's challenge) in the top bar, between the name and the buttons."""
+        self.top_bar.insertWidget(2, widget, 1)
+
+    def add_bottom_widget(self, widget: QWidget) -> None:
+        """Put a widget (today's challenge) beside the style cards, under the drawing."""
+        self.bottom_bar.addWidget(widget)
 
     def add_page(self, widget: QWidget) -> int:
         """Add a full page (gallery, badge shelf, ...) that `show_page` can switch to."""
@@ -183,15 +201,32 @@ class MainWindow(QMainWindow):
 
     def show_page(self, widget: QWidget) -> None:
         self.pages.setCurrentWidget(widget)
+        self.helper.setVisible(widget is self.drawing_page)
 
     def show_drawing_page(self) -> None:
-        self.pages.setCurrentWidget(self.drawing_page)
+        self.show_page(self.drawing_page)
         self.canvas.setFocus()
+
+    def set_live_preview(self, on: bool) -> None:
+        """Turn the picture-follows-the-pen preview on or off (grown-ups' corner)."""
+        self.options.live_preview = on
+        if not on:
+            self._live.stop()
+        self.request_preview()
 
     def load_drawing(self, drawing: Drawing) -> None:
         """Put saved strokes on the page (e.g. 'draw more' from the gallery)."""
         self.drawing.load(drawing.strokes)
         self.show_drawing_page()
+
+    def show_kept_picture(self, image) -> None:
+        """Show a picture kept in the gallery for the strokes now on the page (QImage); a
+        preview of the same strokes does not replace it."""
+        self._final_revision = self.drawing.revision
+        self.picture.show_image(image)
+
+    def has_content(self) -> bool:
+        return self._has_content()
 
     def allow_close(self) -> None:
         """Let the next close request through even with `noquit` (the grown-ups' corner)."""
@@ -200,6 +235,7 @@ class MainWindow(QMainWindow):
     # -- styles --------------------------------------------------------------------------------
     def choose_style(self, style: Any) -> None:
         self._wanted_style = style
+        self.style_error = None
         self.style = None
         self._say(self.tr("Getting the %1 magic ready...").replace(
             "%1", style.display_title(self.options.lang)))
@@ -239,6 +275,9 @@ class MainWindow(QMainWindow):
             self._say(self.tr("Draw something,"), self.tr("and watch it come alive here!"))
             return
         if not self.options.live_preview:
+            if self.picture.image().isNull():   # the last Magic picture stays until the next
+                self._say(self.tr("Press Magic!"),
+                          self.tr("Your picture appears here when you press the Magic button."))
             return
         self._live_revision = self.drawing.revision
         self.controller.request_preview(self.drawing.snapshot())
@@ -278,6 +317,7 @@ class MainWindow(QMainWindow):
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == STYLE:
             self.style = None
+            self.style_error = message
             self._say(self.tr("Oh no! This picture style is sleeping."),
                       self.tr("You can keep drawing, or pick another style.") + "\n\n" + message)
         else:

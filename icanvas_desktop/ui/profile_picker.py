@@ -37,6 +37,7 @@ def _big_button(parent, avatar: str, text: str) -> QToolButton:
     b.setCursor(Qt.PointingHandCursor)
     b.setMinimumSize(BIG + 40, BIG + 56)
     b.setStyleSheet("QToolButton { font-size: 18px; font-weight: bold; border-radius: 24px; border: 3px solid #E4E6EC;"
+                    " color: #2B2B3B;"
                     " background: white; padding: 8px; } QToolButton:checked { border-color: #FF9F1C;"
                     " background: #FFF4D6; }")
     return b
@@ -47,7 +48,8 @@ class ProfilePicker(QWidget):
 
     profile_chosen = Signal(str)
 
-    def __init__(self, profiles: Profiles, parent: QWidget | None = None, lang: str = "en", columns: int = 4):
+    def __init__(self, profiles: Profiles, parent: QWidget | None = None, lang: str = "en", columns: int = 4,
+                 show_name: bool = True):
         super().__init__(parent)
         self.profiles, self.lang, self.columns = profiles, lang, columns
         self.pages = QStackedWidget(self)
@@ -87,6 +89,9 @@ class ProfilePicker(QWidget):
         name_row.addStretch(1)
         name_row.addWidget(name_label)
         name_row.addWidget(self.name_edit)
+        # The app hides the name field (nothing to type in a child's path); the animal's name is used.
+        name_label.setVisible(show_name)
+        self.name_edit.setVisible(show_name)
         back = QPushButton(self.tr("Back"), new)
         back.setMinimumHeight(56)
         back.setStyleSheet("font-size: 18px; border-radius: 16px; background: #E4E6EC; padding: 6px 20px;")
@@ -124,7 +129,10 @@ class ProfilePicker(QWidget):
         self.add_btn.setToolTip(self.tr("Add someone new"))
         self.add_btn.setMinimumSize(BIG + 40, BIG + 56)
         self.add_btn.setCursor(Qt.PointingHandCursor)
-        self.add_btn.setStyleSheet("QToolButton { font-size: 64px; font-weight: bold; color: #8E6CEF;"
+        self.add_btn.setAccessibleName(self.tr("Add someone new"))
+        # min-width/height in the sheet too: an application style sheet's sizes beat setMinimumSize.
+        self.add_btn.setStyleSheet(f"QToolButton {{ min-width: {BIG + 40}px; min-height: {BIG + 56}px;"
+                                   " font-size: 64px; font-weight: bold; color: #8E6CEF;"
                                    " border-radius: 24px; border: 3px dashed #C9B6E4; background: #FAF7FF; }")
         self.add_btn.clicked.connect(self.show_animals)
         n = len(items)

@@ -2,7 +2,8 @@
 
 Every step goes through real input events (mouse presses, moves and releases, a pen-tablet
 stroke and a click on the Magic button), so this proves the whole path a child uses: input ->
-strokes -> worker -> engine -> picture. It prints each step and returns 0 only if all worked.
+strokes -> worker -> engine -> picture. It prints each step and returns 0 only if all worked. It runs the whole app (gallery, badges,
+profiles) against a temporary gallery and temporary settings, never the user's own files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -111,10 +113,28 @@ def picture_is_good(pil) -> tuple[bool, dict]:
 def run_self_test(screenshot: Path | None, lang: str = "en", *,
                   engine_factory: Callable[[], Any] | None = None,
                   styles: Sequence[Any] | None = None, timeout_s: float = 180.0) -> int:
+    """The whole app with a temporary gallery and settings (the user's own files are never
+    touched), driven by real input; 0 when all six steps pass, else 1."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from icanvas_desktop.ui.app import (AppOptions, build_window, create_application,
-                                        install_language)
-    from icanvas_desktop.ui.main_window import WindowOptions
+    from icanvas_desktop.core.settings import SYSTEM_ENV, USER_ENV
+    saved_env = {key: os.environ.get(key) for key in (USER_ENV, SYSTEM_ENV)}
+    with tempfile.TemporaryDirectory(prefix="icanvas-selftest-") as tmp:
+        os.environ[USER_ENV] = str(Path(tmp) / "settings.toml")
+        os.environ.setdefault(SYSTEM_ENV, "")      # a school's file, unless one is named
+        try:
+            return _run(Path(tmp), screenshot, lang, engine_factory, styles, timeout_s)
+        finally:
+            for key, value in saved_env.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+
+
+def _run(tmp: Path, screenshot: Path | None, lang: str, engine_factory, styles,
+         timeout_s: float) -> int:
+    from icanvas_desktop.core.settings import load_settings
+    from icanvas_desktop.ui.app import build_shell, create_application
 
     results: list[bool] = []
 
@@ -124,23 +144,43 @@ def run_self_test(screenshot: Path | None, lang: str = "en", *,
         results.append(ok)
         return ok
 
+    if styles is None:
+        from icanvas_desktop.ml.styles import discover_styles, shipped_models_dir
+        styles = discover_styles()
+        if not styles:   # fail now, not after waiting minutes for a style that cannot come
+            step(1, "open the main window and load a style", False,
+                 f"no picture style is installed: put a style (.safetensors) in "
+                 f"{shipped_models_dir()} or set ICANVAS_MODELS_DIR")
+            return 1
     app = create_application()
-    options = AppOptions(window=WindowOptions(lang=lang, sound=False))
-    options.window.lang = install_language(app, lang)
+    gallery_root = tmp / "gallery"
+    loaded = load_settings({"lang": lang, "savedir": str(gallery_root), "sound": False})
+    factory_for = (lambda _settings: engine_factory) if engine_factory is not None else None
     try:
-        window = build_window(options, engine_factory, styles)
+        shell = build_shell(loaded, styles, factory_for)
     except Exception as exc:  # noqa: BLE001 - report, don't crash, in a self-test
         step(1, "open the main window", False, f"{type(exc).__name__}: {exc}")
         return 1
+    window = shell.window
     window.resize(1280, 820)
     window.show()
-    failures: list[str] = []
-    window.message_shown.connect(failures.append)
-    loaded = wait_until(lambda: window.style is not None, timeout_s)
+    try:
+        return _steps(app, shell, window, gallery_root, screenshot, timeout_s, step, results)
+    finally:
+        shell.shutdown()
+        window.close()
+
+
+def _steps(app, shell, window, gallery_root: Path, screenshot, timeout_s, step, results) -> int:
+    # First start: the child picks an animal with one tap (no typing), then draws.
+    animal = next(iter(shell.picker.animal_buttons.values()), None)
+    if shell.session.profile is None and animal is not None:
+        QTest.mouseClick(animal, Qt.MouseButton.LeftButton)
+    loaded = wait_until(lambda: window.style is not None or window.style_error is not None,
+                        timeout_s) and window.style is not None
     if not step(1, "open the main window and load a style", loaded and window.isVisible(),
                 (window.style.name if window.style else
                  "no style loaded: " + " / ".join(window.picture.message()))):
-        window.close()
         return 1
 
     canvas = window.canvas
@@ -169,11 +209,23 @@ def run_self_test(screenshot: Path | None, lang: str = "en", *,
               " / ".join(window.picture.message()))
     step(3, "live preview arrives", got_preview, detail)
 
+    failures: list[str] = []
+    shell.session.save_failed.connect(lambda reason, _job: failures.append(reason))
     QTest.mouseClick(window.magic_button, Qt.MouseButton.LeftButton)
     got_final = wait_until(lambda: window.last_final is not None, timeout_s)
-    step(4, "press Magic and get the final picture", got_final,
-         (f"{window.last_final.pil.width}x{window.last_final.pil.height} in "
-          f"{window.last_final.seconds:.2f} s") if got_final else " / ".join(window.picture.message()))
+    kept = got_final and wait_until(
+        lambda: shell.session.last_saved is not None or bool(failures), timeout_s)
+    entries = shell.session.gallery.list()
+    kept = bool(kept and not failures and len(entries) == 1
+                and entries[0].path.is_relative_to(gallery_root))
+    if got_final:
+        detail = (f"{window.last_final.pil.width}x{window.last_final.pil.height} in "
+                  f"{window.last_final.seconds:.2f} s, "
+                  + ("kept in the (temporary) gallery" if kept else
+                     "NOT kept in the gallery" + (f": {failures[0]}" if failures else "")))
+    else:
+        detail = " / ".join(window.picture.message())
+    step(4, "press Magic and get the final picture", got_final and kept, detail)
 
     if got_final:
         good, stats = picture_is_good(window.last_final.pil)
@@ -191,7 +243,6 @@ def run_self_test(screenshot: Path | None, lang: str = "en", *,
         step(6, "save a screenshot", bool(saved), str(screenshot))
     else:
         step(6, "save a screenshot", True, "not asked for")
-    window.close()
     ok = all(results)
     print("self-test passed" if ok else "self-test FAILED", flush=True)
     return 0 if ok else 1

@@ -17,40 +17,65 @@ from icanvas_desktop.ui.icons import icon
 INK = "#2b2d42"
 
 
-def stylesheet(scale: float = 1.0) -> str:
-    """The app's Qt style sheet; `scale` makes every button and font bigger or smaller."""
+# Two palettes for the window's own style sheet. "hc" is high contrast: white and yellow on
+# black, every text pair at least 7:1, with thick borders, as in ui/theme.py's palette.
+_COLOURS = {
+    False: dict(bg="#fff4dc", ink=INK, button="#ffffff", border="#ead7b7", hover="#ffb703",
+                checked="#ffe08a", checked_border="#fb8500", pressed="#ffd166", focus="#3a86ff",
+                dis_bg="#f6efe2", dis_ink="#8c8478", dis_border="#efe4d0", title="#e0557f",
+                magic_bg="qlineargradient(x1:0, y1:0, x2:1, y2:1, stop:0 #ff70a6, stop:1 #ff9e57)",
+                magic_ink="#ffffff", magic_border="#e0557f", magic_dis="#f3c6d5",
+                yes="#d8f5df", yes_border="#2a9d4b", no="#ffe0e0", no_border="#e63946",
+                checked_ink=INK),
+    True: dict(bg="#000000", ink="#ffffff", button="#000000", border="#ffffff", hover="#ffd400",
+               checked="#ffd400", checked_border="#ffffff", pressed="#ffd400", focus="#00e5ff",
+               dis_bg="#000000", dis_ink="#bdbdbd", dis_border="#bdbdbd", title="#ffd400",
+               magic_bg="#ffd400", magic_ink="#000000", magic_border="#ffffff", magic_dis="#555555",
+               yes="#000000", yes_border="#7CFC00", no="#000000", no_border="#ff6b6b",
+               checked_ink="#000000"),
+}
+
+
+def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
+    """The app's Qt style sheet; `scale` makes every button and font bigger or smaller, and
+    `high_contrast` swaps the cheerful colours for white and yellow on black (thicker lines)."""
     def px(v: float) -> int:
         return max(1, round(v * scale))
+    c = _COLOURS[bool(high_contrast)]
+    line = 3   # thicker borders would clip the tool labels; high contrast is in the colours
     return f"""
-    QMainWindow, QWidget#Central, QDialog {{ background: #fff4dc; }}
-    QWidget {{ color: {INK}; font-size: {px(15)}px; }}
+    QMainWindow, QWidget#Central, QDialog {{ background: {c['bg']}; }}
+    QWidget {{ color: {c['ink']}; font-size: {px(15)}px; }}
     QToolButton {{
-        background: #ffffff; border: {px(3)}px solid #ead7b7; border-radius: {px(18)}px;
-        padding: {px(5)}px; font-weight: bold; font-size: {px(14)}px;
+        background: {c['button']}; color: {c['ink']}; border: {px(line)}px solid {c['border']};
+        border-radius: {px(18)}px; padding: {px(5)}px; font-weight: bold; font-size: {px(14)}px;
     }}
-    QToolButton:hover {{ border-color: #ffb703; }}
-    QToolButton:checked {{ background: #ffe08a; border-color: #fb8500; }}
-    QToolButton:pressed {{ background: #ffd166; }}
-    QToolButton:focus {{ border-color: #3a86ff; }}
-    QToolButton:disabled {{ background: #f6efe2; color: #a89f91; border-color: #efe4d0; }}
+    QToolButton:hover {{ border-color: {c['hover']}; }}
+    QToolButton:checked {{ background: {c['checked']}; color: {c['checked_ink']};
+                           border-color: {c['checked_border']}; }}
+    QToolButton:pressed {{ background: {c['pressed']}; color: {c['checked_ink']}; }}
+    QToolButton:focus {{ border-color: {c['focus']}; }}
+    QToolButton:disabled {{ background: {c['dis_bg']}; color: {c['dis_ink']};
+                            border-color: {c['dis_border']}; border-style: dashed; }}
     QToolButton#Swatch {{ border-radius: {px(14)}px; padding: {px(2)}px; }}
     QToolButton#StyleCard {{ font-size: {px(15)}px; border-radius: {px(16)}px; }}
     QToolButton#Magic {{
-        background: qlineargradient(x1:0, y1:0, x2:1, y2:1, stop:0 #ff70a6, stop:1 #ff9e57);
-        color: #ffffff; border: {px(4)}px solid #e0557f; border-radius: {px(28)}px;
+        background: {c['magic_bg']};
+        color: {c['magic_ink']}; border: {px(4)}px solid {c['magic_border']}; border-radius: {px(28)}px;
         font-size: {px(28)}px; padding: {px(8)}px {px(20)}px;
     }}
-    QToolButton#Magic:hover {{ border-color: #b8325c; }}
-    QToolButton#Magic:focus {{ border-color: #3a86ff; }}
-    QToolButton#Magic:pressed {{ background: #ff5c8a; }}
-    QToolButton#Magic:disabled {{ background: #f3c6d5; border-color: #eab0c3; }}
-    QToolButton#Yes {{ background: #d8f5df; border-color: #2a9d4b; font-size: {px(24)}px; }}
-    QToolButton#No {{ background: #ffe0e0; border-color: #e63946; font-size: {px(24)}px; }}
+    QToolButton#Magic:hover {{ border-color: {c['hover'] if high_contrast else '#b8325c'}; }}
+    QToolButton#Magic:focus {{ border-color: {c['focus']}; }}
+    QToolButton#Magic:pressed {{ background: {c['pressed'] if high_contrast else '#ff5c8a'}; }}
+    QToolButton#Magic:disabled {{ background: {c['magic_dis']}; border-color: {c['dis_border']}; }}
+    QToolButton#Yes {{ background: {c['yes']}; border-color: {c['yes_border']}; font-size: {px(24)}px; }}
+    QToolButton#No {{ background: {c['no']}; border-color: {c['no_border']}; font-size: {px(24)}px; }}
     QLabel#Helper {{
-        background: #ffffff; border: {px(2)}px solid #ead7b7; border-radius: {px(16)}px;
+        background: {c['button']}; border: {px(2 if not high_contrast else 3)}px solid {c['border']};
+        border-radius: {px(16)}px;
         padding: {px(8)}px {px(16)}px; font-size: {px(18)}px; font-weight: bold;
     }}
-    QLabel#Title {{ font-size: {px(26)}px; font-weight: bold; color: #e0557f; }}
+    QLabel#Title {{ font-size: {px(26)}px; font-weight: bold; color: {c['title']}; }}
     QLabel#Question {{ font-size: {px(28)}px; font-weight: bold; }}
     QScrollArea {{ background: transparent; border: none; }}
     QScrollArea > QWidget > QWidget {{ background: transparent; }}

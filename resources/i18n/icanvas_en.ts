@@ -112,6 +112,84 @@
     </message>
 </context>
 <context>
+    <name>AppShell</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+35"/>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder is read-only</source>
+        <translation>the folder is read-only</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Keep holding to close iCanvas...</source>
+        <translation>Keep holding to close iCanvas...</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Who is drawing?</source>
+        <translation>Who is drawing?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My pictures</source>
+        <translation>My pictures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badges</source>
+        <translation>Badges</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My badges</source>
+        <translation>My badges</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grown-ups&apos; corner (settings)</source>
+        <translation>Grown-ups&apos; corner (settings)</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>%1 is drawing. Tap to change.</source>
+        <translation>%1 is drawing. Tap to change.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Ta-da! Your picture is kept in your gallery.</source>
+        <translation>Ta-da! Your picture is kept in your gallery.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Oh no, your picture could not be kept (%1). It is still here. Ask a grown-up to help.</source>
+        <translation>Oh no, your picture could not be kept (%1). It is still here. Ask a grown-up to help.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Draw today&apos;s challenge first, then press &quot;I did it!&quot;</source>
+        <translation>Draw today&apos;s challenge first, then press &quot;I did it!&quot;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You did today&apos;s challenge! Your picture got a sticker.</source>
+        <translation>You did today&apos;s challenge! Your picture got a sticker.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sticker could not be kept. Ask a grown-up to help.</source>
+        <translation>The sticker could not be kept. Ask a grown-up to help.</translation>
+    </message>
+</context>
+<context>
     <name>BadgeShelf</name>
     <message>
         <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+78"/>
@@ -164,7 +242,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>I did it!</source>
         <translation>I did it!</translation>
     </message>
@@ -177,7 +255,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="+237"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+262"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -590,13 +668,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+72"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+74"/>
         <location line="+17"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Magic!</source>
         <translation>Magic!</translation>
     </message>
@@ -606,7 +684,7 @@
         <translation>Magic! Make my picture</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Helper</source>
         <translation>Helper</translation>
     </message>
@@ -621,7 +699,7 @@
         <translation>You can still draw! A grown-up can add styles.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+72"/>
         <source>Getting the %1 magic ready...</source>
         <translation>Getting the %1 magic ready...</translation>
     </message>
@@ -636,7 +714,17 @@
         <translation>and watch it come alive here!</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Press Magic!</source>
+        <translation>Press Magic!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your picture appears here when you press the Magic button.</source>
+        <translation>Your picture appears here when you press the Magic button.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Draw something first, then press Magic!</source>
         <translation>Draw something first, then press Magic!</translation>
     </message>
@@ -656,7 +744,7 @@
         <translation>Ta-da! Look what you made!</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Oh no! This picture style is sleeping.</source>
         <translation>Oh no! This picture style is sleeping.</translation>
     </message>
@@ -737,7 +825,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+58"/>
+        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+60"/>
         <source>Who is drawing?</source>
         <translation>Who is drawing?</translation>
     </message>
@@ -752,12 +840,13 @@
         <translation>Name (for a grown-up to type, if you like):</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
         <location line="+34"/>
+        <location line="+3"/>
         <source>Add someone new</source>
         <translation>Add someone new</translation>
     </message>

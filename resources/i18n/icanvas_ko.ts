@@ -112,6 +112,84 @@
     </message>
 </context>
 <context>
+    <name>AppShell</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+35"/>
+        <source>the disk is full</source>
+        <translation>디스크가 꽉 찼어요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder is read-only</source>
+        <translation>폴더에 저장할 수 없어요</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Keep holding to close iCanvas...</source>
+        <translation>계속 누르고 있으면 iCanvas가 닫혀요...</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Who is drawing?</source>
+        <translation>누가 그림을 그리나요?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My pictures</source>
+        <translation>내 그림</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badges</source>
+        <translation>배지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My badges</source>
+        <translation>내 배지</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grown-ups&apos; corner (settings)</source>
+        <translation>어른 코너 (설정)</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>%1 is drawing. Tap to change.</source>
+        <translation>지금은 %1 차례예요. 눌러서 바꿔요.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Ta-da! Your picture is kept in your gallery.</source>
+        <translation>짜잔! 그림을 내 갤러리에 넣어 두었어요.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Oh no, your picture could not be kept (%1). It is still here. Ask a grown-up to help.</source>
+        <translation>앗, 그림을 넣어 두지 못했어요 (%1). 그림은 아직 여기 있어요. 어른에게 도와 달라고 해요.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Draw today&apos;s challenge first, then press &quot;I did it!&quot;</source>
+        <translation>먼저 오늘의 도전을 그리고 &quot;해냈어요!&quot;를 눌러요</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You did today&apos;s challenge! Your picture got a sticker.</source>
+        <translation>오늘의 도전을 해냈어요! 그림에 스티커가 붙었어요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sticker could not be kept. Ask a grown-up to help.</source>
+        <translation>스티커를 붙이지 못했어요. 어른에게 도와 달라고 해요.</translation>
+    </message>
+</context>
+<context>
     <name>BadgeShelf</name>
     <message>
         <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+78"/>
@@ -164,7 +242,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>I did it!</source>
         <translation>해냈어요!</translation>
     </message>
@@ -177,7 +255,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="+237"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+262"/>
         <source>Yes</source>
         <translation>네</translation>
     </message>
@@ -590,13 +668,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+72"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+74"/>
         <location line="+17"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Magic!</source>
         <translation>마법!</translation>
     </message>
@@ -606,7 +684,7 @@
         <translation>마법! 내 그림을 바꿔 줘</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Helper</source>
         <translation>도우미</translation>
     </message>
@@ -621,7 +699,7 @@
         <translation>그래도 그림은 그릴 수 있어요! 스타일은 어른이 넣어 줄 수 있어요.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+72"/>
         <source>Getting the %1 magic ready...</source>
         <translation>%1 마법을 준비하고 있어요...</translation>
     </message>
@@ -636,7 +714,17 @@
         <translation>여기에서 그림이 살아나요!</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Press Magic!</source>
+        <translation>마법!을 눌러요!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your picture appears here when you press the Magic button.</source>
+        <translation>마법! 버튼을 누르면 여기에 그림이 나타나요.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Draw something first, then press Magic!</source>
         <translation>먼저 그림을 그리고 마법!을 눌러요!</translation>
     </message>
@@ -656,7 +744,7 @@
         <translation>짜잔! 네가 만든 그림을 봐!</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Oh no! This picture style is sleeping.</source>
         <translation>이런! 이 그림 스타일이 잠들어 있어요.</translation>
     </message>
@@ -737,7 +825,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+58"/>
+        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+60"/>
         <source>Who is drawing?</source>
         <translation>누가 그림을 그리나요?</translation>
     </message>
@@ -752,12 +840,13 @@
         <translation>이름 (원하면 어른이 입력해 주세요):</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
         <location line="+34"/>
+        <location line="+3"/>
         <source>Add someone new</source>
         <translation>새 친구 추가하기</translation>
     </message>

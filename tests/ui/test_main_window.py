@@ -165,3 +165,33 @@ def test_every_icon_and_sound_file_exists_and_icons_are_not_blank():
         assert opaque > 50, name
     for name in SOUND_NAMES:
         assert sound_path(name).stat().st_size > 1000
+
+
+def test_a_picture_kept_in_the_gallery_stays_when_a_preview_of_the_same_strokes_arrives(
+        qtbot, make_window):
+    from PySide6.QtGui import QImage
+    window = make_window()
+    with qtbot.waitSignal(window.preview_shown, timeout=WAIT):
+        draw_house(window)
+    kept = QImage(40, 30, QImage.Format.Format_RGB888)
+    kept.fill(Qt.GlobalColor.green)
+    window.show_kept_picture(kept)
+    window.request_preview()
+    qtbot.wait(300)
+    assert window.picture.image().size() == kept.size()
+
+
+def test_with_live_preview_off_the_picture_area_asks_for_magic(qtbot, make_window, fake_engine):
+    window = make_window(live_preview=False)
+    draw_house(window)
+    qtbot.waitUntil(lambda: window.picture.message()[0] == "Press Magic!", timeout=WAIT)
+    assert not any(kind == "preview" for kind, _ in fake_engine.calls)
+    window.set_live_preview(True)
+    qtbot.waitUntil(lambda: any(kind == "preview" for kind, _ in fake_engine.calls), timeout=WAIT)
+
+
+def test_widgets_can_join_the_bottom_row_beside_the_style_cards(make_window):
+    window = make_window()
+    extra = QWidget()
+    window.add_bottom_widget(extra)
+    assert extra.parent() is window.drawing_page
