@@ -124,6 +124,7 @@ class UnlockToast(QWidget):
         self.anim = QVariantAnimation(self)
         self.anim.setStartValue(0.0)
         self.anim.setEndValue(1.0)
+        self.duration_ms = duration_ms
         self.anim.setDuration(duration_ms)
         self.anim.valueChanged.connect(self._tick)
         self.anim.finished.connect(self._next)
@@ -142,7 +143,10 @@ class UnlockToast(QWidget):
         self._state = self._queue.pop(0)
         self._pix = badge_pixmap(self._state.id, 112)
         parent = self.parentWidget()
-        self.move((parent.width() - self.width()) // 2, 16)
+        # Bottom right, above the helper line: away from the avatar, the canvas centre and the
+        # picture's middle. When several badges arrive at once each one is shown for less time.
+        self.anim.setDuration(self.duration_ms if not self._queue else max(1200, self.duration_ms // 2))
+        self.move(max(0, parent.width() - self.width() - 24), max(0, parent.height() - self.height() - 72))
         self.raise_()
         self.show()
         self.anim.start()

@@ -176,7 +176,10 @@ class GrownUpsScreen(QDialog):
     def _drawings_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Drawings"))
         form = QFormLayout(group)
-        self.savedir_label = QLabel(str(self._savedir))
+        # Where the gallery really is: with the default savedir that is the app's data folder
+        # (exports go to Pictures); a chosen savedir holds the gallery itself.
+        from icanvas_desktop.ui.session import storage_places
+        self.savedir_label = QLabel(str(storage_places(self.loaded).gallery_root))
         self.savedir_label.setWordWrap(True)
         self.savedir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.savedir_label.setAccessibleName(self.tr("Drawings are saved in"))
