@@ -143,10 +143,11 @@ class UnlockToast(QWidget):
         self._state = self._queue.pop(0)
         self._pix = badge_pixmap(self._state.id, 112)
         parent = self.parentWidget()
-        # Bottom right, above the helper line: away from the avatar, the canvas centre and the
-        # picture's middle. When several badges arrive at once each one is shown for less time.
+        # Bottom, left of the middle, above the helper line: the free space beside the style
+        # cards, away from the avatar, the canvas, the picture and the Magic button. When
+        # several badges arrive at once each one is shown for less time.
         self.anim.setDuration(self.duration_ms if not self._queue else max(1200, self.duration_ms // 2))
-        self.move(max(0, parent.width() - self.width() - 24), max(0, parent.height() - self.height() - 72))
+        self.move(max(0, parent.width() // 2 - self.width() - 20), max(0, parent.height() - self.height() - 72))
         self.raise_()
         self.show()
         self.anim.start()
