@@ -64,6 +64,11 @@ class Engine:
             raise StyleLoadError("No style is loaded yet.")
 
     # ------------------------------------------------------------------ rendering
+    def network(self, x: np.ndarray) -> np.ndarray:
+        """The bare forward pass on a prepared input (for `icanvas bench`)."""
+        self._require()
+        return self._backend.run(x)
+
     def _run(self, prep: Prepared) -> np.ndarray:
         return postprocess(self._backend.run(prep.x), prep, self.spec)
 
