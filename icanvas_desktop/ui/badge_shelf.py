@@ -110,9 +110,11 @@ class UnlockToast(QWidget):
 
     show_badge() may be called several times; badges are celebrated one after another."""
 
-    def __init__(self, parent: QWidget, lang: str = "en", duration_ms: int = 3200):
+    def __init__(self, parent: QWidget, lang: str = "en", duration_ms: int = 3200,
+                 clear_of: QWidget | None = None):
         super().__init__(parent)
         self.lang = lang
+        self.clear_of = clear_of        # a widget the toast must not cover (the last style card)
         self.setAttribute(Qt.WA_TransparentForMouseEvents)   # strokes pass straight through
         self.setAttribute(Qt.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.NoFocus)
@@ -147,10 +149,20 @@ class UnlockToast(QWidget):
         # cards, away from the avatar, the canvas, the picture and the Magic button. When
         # several badges arrive at once each one is shown for less time.
         self.anim.setDuration(self.duration_ms if not self._queue else max(1200, self.duration_ms // 2))
-        self.move(max(0, parent.width() // 2 - self.width() - 20), max(0, parent.height() - self.height() - 72))
+        self.move(self._left(parent), max(0, parent.height() - self.height() - 72))
         self.raise_()
         self.show()
         self.anim.start()
+
+    def _left(self, parent: QWidget) -> int:
+        """Just right of the style cards when there is room (their width depends on the
+        language and the button size), else left of the middle."""
+        x = max(0, parent.width() // 2 - self.width() - 20)
+        if self.clear_of is not None and self.clear_of.isVisible():
+            right = self.clear_of.mapTo(parent, self.clear_of.rect().topRight()).x() + 16
+            if right + self.width() <= parent.width() - 16:
+                x = max(x, right)
+        return x
 
     def _tick(self, t) -> None:
         self._t = float(t)

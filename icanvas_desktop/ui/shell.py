@@ -130,7 +130,8 @@ class AppShell(QObject):
             w.add_page(page)
         w.pages.currentChanged.connect(self._follow_page)
 
-        self.toast = UnlockToast(w.centralWidget(), self.lang)
+        self.toast = UnlockToast(w.centralWidget(), self.lang,
+                                  clear_of=w.style_picker.cards[-1] if w.style_picker.cards else None)
         self.session.badges_earned.connect(self._on_badges)
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)

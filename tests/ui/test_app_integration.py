@@ -112,6 +112,10 @@ def test_magic_picture_is_kept_in_the_childs_gallery_and_earns_the_first_badge(q
     assert "creations_1" in shell.session.profiles.get(shell.session.profile_id).badges
     assert shell.toast.isVisible()
     assert shell.toast.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    central = shell.window.centralWidget()
+    for card in shell.window.style_picker.cards:       # the style cards stay in sight
+        card_box = card.rect().translated(card.mapTo(central, card.rect().topLeft()))
+        assert not shell.toast.geometry().intersects(card_box), card.text()
     # Magic again on the same drawing keeps one creation, not two.
     with qtbot.waitSignal(shell.window.final_shown, timeout=WAIT):
         QTest.mouseClick(shell.window.magic_button, Qt.MouseButton.LeftButton)
