@@ -171,6 +171,20 @@ def _run(tmp: Path, screenshot: Path | None, lang: str, engine_factory, styles,
         window.close()
 
 
+def _report_stuck(controller) -> None:
+    """A style that never arrives is a bug to find, not to retry: print the request queue
+    and every thread's stack, so the log of a failed run shows where the engine stood."""
+    import sys
+    import threading
+    import traceback
+    print(f"  engine queue: in flight {controller.in_flight_kind()!r}, "
+          f"idle {controller.is_idle()}", flush=True)
+    names = {t.ident: t.name for t in threading.enumerate()}
+    for ident, frame in sys._current_frames().items():
+        print(f"  thread {names.get(ident, ident)}:", flush=True)
+        print("".join(traceback.format_stack(frame)), flush=True)
+
+
 def _steps(app, shell, window, gallery_root: Path, screenshot, timeout_s, step, results) -> int:
     # First start: the child picks an animal with one tap (no typing), then draws.
     animal = next(iter(shell.picker.animal_buttons.values()), None)
@@ -181,6 +195,8 @@ def _steps(app, shell, window, gallery_root: Path, screenshot, timeout_s, step, 
     if not step(1, "open the main window and load a style", loaded and window.isVisible(),
                 (window.style.name if window.style else
                  "no style loaded: " + " / ".join(window.picture.message()))):
+        if window.style_error is None:   # still waiting: say what the worker was doing
+            _report_stuck(window.controller)
         return 1
 
     canvas = window.canvas
