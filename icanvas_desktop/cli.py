@@ -121,7 +121,9 @@ def _train_cmd(ns) -> int:
     from icanvas_desktop.training.train import train
     cfg = TrainConfig.from_file(ns.config)
     data = Path(ns.data) if ns.data else default_cache() / cfg.dataset
-    work = Path(ns.work) if ns.work else default_cache().parent / "train" / cfg.name
+    # One work folder per recipe (not per style), so a follow-up recipe of the same style
+    # never resumes the first recipe's checkpoint.
+    work = Path(ns.work) if ns.work else default_cache().parent / "train" / Path(ns.config).stem
     print(train(cfg, data, work, Path(ns.out) if ns.out else None, ns.device))
     return 0
 

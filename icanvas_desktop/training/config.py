@@ -34,6 +34,10 @@ class TrainConfig:
     seed: int = 1234
     threads: int = 2
     limit: int | None = None                    # use only the first N pictures (smoke tests)
+    # Warm start: a style file (.safetensors) whose generator weights the run begins from, so a
+    # longer run continues a shipped style instead of repeating its first hour. Relative paths
+    # are taken from the repository root. Ignored once the run has its own checkpoint.
+    init_from: str | None = None
 
     @staticmethod
     def from_file(path: Path | str) -> "TrainConfig":

@@ -69,6 +69,19 @@ def prepare_data(cfg: TrainConfig, spec: IOSpec, data_dir: Path, size: int, work
     return data, idx, ink, tgt
 
 
+def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> None:
+    """Load the generator weights of the style `cfg.init_from` into G (same network only)."""
+    from icanvas_desktop.ml.checkpoint import load_style
+    path = Path(cfg.init_from)
+    if not path.is_absolute() and not path.exists():
+        path = Path(__file__).resolve().parents[2] / path
+    src, meta = load_style(path)
+    if meta["arch"] != cfg.arch or meta["arch_config"] != arch_config:
+        raise ValueError(f"{path}: its network ({meta['arch']} {meta['arch_config']}) is not the "
+                         f"one this recipe trains ({cfg.arch} {arch_config})")
+    G.load_state_dict({k: v.to(next(G.parameters()).device) for k, v in src.state_dict().items()})
+
+
 def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
           device: str = "auto") -> Path:
     rank, world = _dist_info()
@@ -99,6 +112,9 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
         phase = "final" if int(st.get("phase", 0)) else "main"
         rng = np.random.default_rng([cfg.seed + 1000 * rank, step])
         _log(f"resumed at step {step} ({elapsed / 60:.1f} min trained)", rank)
+    elif cfg.init_from:
+        warm_start(G, cfg, arch_config)
+        _log(f"generator starts from {cfg.init_from}", rank)
     gm, dm = G, D
     if world > 1:
         from torch.nn.parallel import DistributedDataParallel as DDP

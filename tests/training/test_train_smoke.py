@@ -51,6 +51,28 @@ def test_training_resumes_from_its_checkpoint(tmp_path, built):
     assert meta["recipe"]["steps"] == 9  # continued from 6, not restarted
 
 
+def test_warm_start_begins_from_the_given_styles_weights(tmp_path, built):
+    first = train(TrainConfig(**TINY), built, tmp_path / "a")
+    # No steps at all: the written style must be exactly the one it started from.
+    again = train(TrainConfig(**{**TINY, "max_steps": 0, "init_from": str(first)}), built,
+                  tmp_path / "b")
+    ma, _ = load_style(first)
+    mb, _ = load_style(again)
+    for x, y in zip(ma.state_dict().values(), mb.state_dict().values()):
+        assert torch.equal(x, y)
+    fresh = train(TrainConfig(**{**TINY, "max_steps": 0, "seed": 99}), built, tmp_path / "c")
+    mc, _ = load_style(fresh)
+    assert any(not torch.equal(x, y) for x, y in zip(ma.state_dict().values(),
+                                                     mc.state_dict().values()))
+
+
+def test_warm_start_from_a_different_network_is_refused(tmp_path, built):
+    first = train(TrainConfig(**TINY), built, tmp_path / "a")
+    wider = {**TINY, "arch_config": {"channels": [8, 16, 16, 32]}, "init_from": str(first)}
+    with pytest.raises(ValueError, match="is not the one this recipe trains"):
+        train(TrainConfig(**wider), built, tmp_path / "b")
+
+
 def test_same_seed_gives_the_same_weights(tmp_path, built):
     a = train(TrainConfig(**TINY), built, tmp_path / "a")
     b = train(TrainConfig(**TINY), built, tmp_path / "b")
