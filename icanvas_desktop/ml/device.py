@@ -22,7 +22,24 @@ def choose_threads(setting: int = 0, keep_free: int = 1) -> int:
     return max(1, cpu_count() - keep_free)
 
 
+def gpu_driver_present() -> bool:
+    """Whether an NVIDIA driver is installed, asked of the system without importing torch.
+
+    CUDA needs the driver, so without one the answer is "no CUDA" at once: a school PC on the
+    CPU then never pays torch's import (seconds, and 200 MB of memory) just to learn that."""
+    import sys
+    if sys.platform == "darwin":
+        return False                           # no CUDA on macOS
+    if sys.platform.startswith("win"):
+        system = os.environ.get("SystemRoot", r"C:\Windows")
+        return os.path.exists(os.path.join(system, "System32", "nvcuda.dll"))
+    return (os.path.exists("/proc/driver/nvidia/version")      # the kernel driver is loaded
+            or os.path.exists("/usr/lib/wsl/lib/libcuda.so"))  # CUDA on WSL2
+
+
 def cuda_available() -> bool:
+    if not gpu_driver_present():
+        return False
     try:
         import torch
     except ImportError:
