@@ -30,6 +30,7 @@ class IOSpec:
     flat_fill: bool = False         # fill each closed shape with one colour (sticker look)
     hint_fill: bool = False         # a colour hint colours the whole closed shape it is in
     fill_strength: float = 1.0      # 1 = flat fills; less keeps some of the model's shading
+    clear_paper: bool = False       # white paper away from every line (no smudges between subjects)
 
     @property
     def in_channels(self) -> int:
@@ -128,19 +129,25 @@ def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int) -> Prepared | No
 def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
     """The style's own finishing, at model resolution: flat fills and hint fills in the
     shapes the child closed (see `regions`). rgb is (S, S, 3) in [-1, 1]."""
-    if not (spec.flat_fill or spec.hint_fill):
+    if not (spec.flat_fill or spec.hint_fill or spec.clear_paper):
         return rgb
-    from icanvas_desktop.ml.regions import flatten
+    from icanvas_desktop.ml.regions import clear_paper, flatten
     c = spec.line_channels
     ink = (1.0 - prep.x[0]) / 2
     hint_rgb = hint_mask = None
-    if spec.hints and spec.hint_fill:
+    if spec.hints:
         hint_mask = prep.x[c + 3]
+    if spec.hints and spec.hint_fill:
         safe = np.maximum(hint_mask, 1e-3)[None]
         hint_rgb = np.moveaxis((prep.x[c:c + 3] / safe + 1) / 2, 0, -1)
-    # close gaps of about 1.5 % of the picture: a child's circle is rarely quite shut
-    return flatten(rgb, ink, hint_rgb, hint_mask, flat=spec.flat_fill, close_px=max(1.0, 0.008 * ink.shape[0]),
-                   strength=spec.fill_strength)
+    if spec.flat_fill or spec.hint_fill:
+        # close gaps of about 1.5 % of the picture: a child's circle is rarely quite shut
+        rgb = flatten(rgb, ink, hint_rgb if spec.hint_fill else None,
+                      hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
+                      close_px=max(1.0, 0.008 * ink.shape[0]), strength=spec.fill_strength)
+    if spec.clear_paper:
+        rgb = clear_paper(rgb, ink, hint_mask)
+    return rgb
 
 
 def to_uint8(rgb: np.ndarray) -> np.ndarray:

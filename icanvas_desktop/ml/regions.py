@@ -8,6 +8,7 @@ that touch the border are the open paper and are left to the model.
 from __future__ import annotations
 
 import numpy as np
+from PIL import Image, ImageFilter
 
 from icanvas_desktop.ml.lines import dilate
 
@@ -108,3 +109,28 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
         if colour is not None:
             out.reshape(-1, 3)[members] = k * colour + (1 - k) * pix[members]
     return out
+
+
+def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None = None,
+                reach_frac: float = 0.04, feather_frac: float = 0.03) -> np.ndarray:
+    """White paper where the child drew nothing: the open page well away from every line.
+
+    A generator sometimes leaves smudges of colour in the empty space between subjects
+    (between a roof and a sun, under a car). That colour belongs to nothing the child drew,
+    so it goes. "Away" is measured after closing gaps of `reach_frac` of the picture, so a
+    shape whose outline has a pen-lift gap still counts as a shape and keeps its colour; a
+    colour hint counts as drawn. The edge is feathered. rgb is (S, S, 3) in [-1, 1]."""
+    size = ink.shape[0]
+    drawn = ink > 0.35
+    if hint_mask is not None:
+        drawn |= hint_mask > 0.5
+    if not drawn.any():
+        return rgb
+    labels, _ = label_regions(~dilate(drawn, max(1.0, reach_frac * size)))
+    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    outside = np.isin(labels, border[border > 0])
+    # Feather: full white only well inside the open page, a smooth ramp towards the drawing.
+    blur = max(1, int(feather_frac * size))
+    soft = Image.fromarray(outside.astype(np.uint8) * 255).filter(ImageFilter.BoxBlur(blur))
+    w = np.clip(np.asarray(soft, np.float32) / 255 * 2 - 1, 0, 1) * outside
+    return rgb + (1.0 - rgb) * w[..., None]

@@ -3,7 +3,8 @@
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from icanvas_desktop.ml.regions import decisive_colour, enclosed_regions, flatten, label_regions
+from icanvas_desktop.ml.regions import (clear_paper, decisive_colour, enclosed_regions, flatten,
+                                        label_regions)
 
 
 def two_boxes(size=64):
@@ -88,3 +89,41 @@ def test_decisive_colour_prefers_the_colour_over_the_grey():
     px = np.concatenate([np.tile([0.6, -0.6, -0.6], (40, 1)), np.tile([0.1, 0.1, 0.1], (60, 1))])
     c = decisive_colour(px.astype(np.float32))
     assert c[0] > 0.5 and c[1] < -0.5
+
+
+def painted(size=128):
+    """A box outline with a pen-lift gap in its top side, green inside, and a grey smudge on
+    the open paper far from it (in [-1, 1], white = 1)."""
+    ink = np.zeros((size, size), np.float32)
+    ink[20, 20:45] = ink[20, 50:70] = 1          # top side, gap of 5 px
+    ink[70, 20:70] = 1
+    ink[20:71, 20] = ink[20:71, 70] = 1
+    rgb = np.ones((size, size, 3), np.float32)
+    rgb[21:70, 21:70] = (-0.6, 0.5, -0.6)        # the shape's colour
+    rgb[95:120, 90:120] = (0.2, 0.3, 0.2)        # a smudge where nothing was drawn
+    return rgb, ink
+
+
+def test_clear_paper_removes_smudges_far_from_the_lines():
+    rgb, ink = painted()
+    out = clear_paper(rgb, ink)
+    assert np.allclose(out[100:115, 95:115], 1.0)                 # white paper again
+
+
+def test_clear_paper_keeps_colour_in_a_shape_with_a_pen_lift_gap():
+    rgb, ink = painted()
+    out = clear_paper(rgb, ink)
+    assert np.allclose(out[25:66, 25:66], rgb[25:66, 25:66])
+
+
+def test_clear_paper_keeps_colour_where_a_hint_was_scribbled():
+    rgb, ink = painted()
+    hint = np.zeros(ink.shape, np.float32)
+    hint[100:115, 95:115] = 1                     # the child coloured that spot on purpose
+    out = clear_paper(rgb, ink, hint)
+    assert np.allclose(out[100:115, 95:115], rgb[100:115, 95:115])
+
+
+def test_clear_paper_leaves_an_empty_page_alone():
+    rgb, _ = painted()
+    assert clear_paper(rgb, np.zeros(rgb.shape[:2], np.float32)) is rgb
