@@ -163,6 +163,14 @@ def sheet_for_model(model, spec: IOSpec, data, size: int, n: int = 8) -> Image.I
     return sheet([[ic[k], oc[k], ia[k], oa[k], tc[k]] for k in range(len(idx))])
 
 
+def finish(y: np.ndarray, x: np.ndarray, spec: IOSpec) -> np.ndarray:
+    """The engine's finishing (`preprocess.postprocess`) on a batch of model outputs."""
+    from icanvas_desktop.ml.preprocess import Prepared, postprocess
+    size = x.shape[-1]
+    return np.stack([postprocess(yk, Prepared(xk, (0.0, 0.0, float(size)), (size, size)), spec)
+                     for yk, xk in zip(y, x)])
+
+
 def evaluate(model, spec: IOSpec, data_dir: Path, size: int | None = None, limit: int | None = None) -> dict:
     data = datasets.load(data_dir)
     idx = data.split("test")[:limit]
@@ -170,7 +178,11 @@ def evaluate(model, spec: IOSpec, data_dir: Path, size: int | None = None, limit
     result = {"test_pictures": int(len(idx)), "size": size}
     for name, aug in (("clean", False), ("augmented", True)):
         x, t, inks = test_inputs(data, idx, spec, size, aug)
-        result[name] = figures(to_u8(run_model(model, x)), t, inks)
+        y = run_model(model, x)
+        result[name] = figures(to_u8(y), t, inks)
+    # What the child sees: the same hand-drawn-like pictures after the engine's finishing
+    # (flat fills, clear paper), so spill and colour figures describe the real picture.
+    result["augmented_finished"] = figures(to_u8(finish(y, x, spec)), t, inks)
     c, a = result["clean"], result["augmented"]
     result["ssim_ratio"] = round(a["ssim"] / max(c["ssim"], 1e-6), 3)
     result["l1_ratio"] = round(a["l1"] / max(c["l1"], 1e-6), 3)

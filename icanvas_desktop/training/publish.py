@@ -68,14 +68,15 @@ def render_pictures(style_path: Path) -> None:
 
 
 def _fig_rows(m: dict) -> str:
-    c, a = m.get("clean", {}), m.get("augmented", {})
+    c, a, f = m.get("clean", {}), m.get("augmented", {}), m.get("augmented_finished", {})
     names = [("l1", "L1 (lower is better)"), ("psnr", "PSNR dB"), ("ssim", "SSIM"),
              ("line_recall", "line recall: input lines the picture follows"),
              ("line_precision", "line precision: edges only where lines were drawn"),
              ("spill", "colour spilled on the paper (lower is better)"),
              ("hue_spread", "hue spread across subjects (0 = one colour for all)")]
-    rows = [f"| {label} | {c.get(k, '–')} | {a.get(k, '–')} |" for k, label in names]
-    return "\n".join(["| figure | clean test split | hand-drawn-like (augmented) |", "|---|---|---|"] + rows)
+    rows = [f"| {label} | {c.get(k, '–')} | {a.get(k, '–')} | {f.get(k, '–')} |" for k, label in names]
+    return "\n".join(["| figure | clean test split | hand-drawn-like (augmented) | hand-drawn-like, "
+                      "finished as the app shows it |", "|---|---|---|---|"] + rows)
 
 
 def write_card(style_path: Path) -> Path:
@@ -101,9 +102,16 @@ def write_card(style_path: Path) -> Path:
                          "in that shape, a little brighter), so fills are clean instead of blotchy")
     if io.get("hint_fill"):
         finishing.append("a colour hint colours the whole closed shape it was scribbled in")
+    if io.get("clear_paper"):
+        finishing.append("the open page well away from every line stays white paper, so no smudge of colour "
+                         "appears where nothing was drawn (a shape with a pen-lift gap keeps its colour)")
     finish_part = ("\n## Finishing in the engine\nAfter the network, the engine (`ml/regions.py`, "
-                   "`ml/preprocess.py`): " + "; ".join(finishing) + ". The figures below are the network's "
-                   "own output, before this finishing.\n") if finishing else ""
+                   "`ml/preprocess.py`): " + "; ".join(finishing) + ". The first two columns of figures below "
+                   "are the network's own output; the last is the finished picture.\n") if finishing else ""
+    stage = ""
+    if cfg.get("init_from"):
+        stage = (f"This is stage 2: it continued the stage-1 weights (`{cfg['init_from']}`, trained with "
+                 f"`recipes/{name}.toml`) with `recipes/{name}_more.toml`. ")
     text = f"""# {meta['title'].get('en', name)} ({meta['title'].get('ko', '')}) — iCanvas style `{name}`
 
 {meta.get('description', {}).get('en', '')} / {meta.get('description', {}).get('ko', '')}
@@ -125,13 +133,14 @@ rendered by this style.
 Weights stored in fp16 ({style_path.stat().st_size / 1e6:.1f} MB), computed in fp32.
 
 ## Training recipe
-`icanvas train icanvas_desktop/training/recipes/{name}.toml` — pix2pix objective (LSGAN + {cfg.get('lambda_l1')}·L1),
+{stage}`icanvas train icanvas_desktop/training/recipes/{name}{'_more' if stage else ''}.toml` — pix2pix objective (LSGAN + {cfg.get('lambda_l1')}·L1),
 PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}, batch {cfg.get('batch')} at
 {meta.get('io', {}).get('size')}², then {cfg.get('final_steps')} steps (batch {cfg.get('final_batch')}) at
 {meta.get('io', {}).get('final_size')}²; {cfg.get('aug_variants')} hand-drawn-like variants per picture plus
 {round(cfg.get('clean_fraction', 0) * 100)}% clean inputs; categories balanced: {cfg.get('balance_groups')};
 seed {cfg.get('seed')}. Trained {rc.get('steps')} steps in {rc.get('minutes')} minutes on
-{rc.get('device')} ({rc.get('world_size')} process(es), torch {rc.get('torch')}) on a 2-core CPU.
+{rc.get('device')} ({rc.get('world_size')} process(es), {cfg.get('threads')} thread(s), torch {rc.get('torch')})
+on a 2-core CPU.
 
 {finish_part}
 ## Measured quality

@@ -87,10 +87,20 @@ def test_evaluation_reports_clean_and_augmented_figures(tmp_path, built):
     model, meta = load_style(out)
     from icanvas_desktop.ml.preprocess import IOSpec
     res = evaluate(model, IOSpec.from_meta(meta["io"]), built)
-    for split in ("clean", "augmented"):
+    for split in ("clean", "augmented", "augmented_finished"):
         for k in ("l1", "psnr", "ssim", "line_recall", "line_precision", "spill", "hue_spread"):
             assert np.isfinite(res[split][k]), (split, k)
     assert "with_hints" in res and res["ssim_ratio"] > 0
+
+
+def test_finished_figures_show_the_engine_clearing_the_paper(tmp_path, built):
+    out = train(TrainConfig(**TINY), built, tmp_path / "work")
+    model, meta = load_style(out)
+    from icanvas_desktop.ml.preprocess import IOSpec
+    spec = IOSpec.from_meta({**meta["io"], "clear_paper": True, "flat_fill": True})
+    res = evaluate(model, spec, built)
+    # Finishing only ever removes colour from the open page: never more spill than the network.
+    assert res["augmented_finished"]["spill"] <= res["augmented"]["spill"]
 
 
 @pytest.mark.slow
