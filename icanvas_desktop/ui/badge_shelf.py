@@ -40,6 +40,7 @@ class BadgeTile(QWidget):
         lay.setSpacing(4)
         self.picture = QLabel(self)
         self.picture.setAlignment(Qt.AlignCenter)
+        self.picture.setFixedHeight(PICTURE)   # a two-line title must not squeeze the medal
         if state.mystery:
             self.picture.setPixmap(badge_pixmap("mystery", PICTURE))
             title = self.tr("Surprise!")
@@ -64,6 +65,7 @@ class BadgeTile(QWidget):
         # Progress only where it means something to a child: counting badges not yet earned.
         self.progress.setVisible(not state.unlocked and not state.mystery and state.goal > 1)
         lay.addWidget(self.progress)
+        lay.addStretch(1)
         self.setFixedWidth(PICTURE + 48)
 
 

@@ -63,7 +63,11 @@ class ProfilePicker(QWidget):
         self.people = QGridLayout()
         self.people.setSpacing(16)
         lay.addWidget(title)
-        lay.addLayout(self.people)
+        row = QHBoxLayout()              # the children's tiles together in the middle, not spread
+        row.addStretch(1)
+        row.addLayout(self.people)
+        row.addStretch(1)
+        lay.addLayout(row)
         lay.addStretch(1)
         self.pages.addWidget(who)
         # Page 1: pick your animal
