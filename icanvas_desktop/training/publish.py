@@ -170,16 +170,22 @@ def publish(trained: Path, models_dir: Path, force: bool = False, limit: int | N
     name = read_metadata(trained).get("name", trained.stem)
     target = models_dir / f"{name}.safetensors"
     new = score(result)
-    old = score(read_metadata(target).get("metrics", {})) if target.exists() else float("-inf")
-    if target.exists() and new <= old and not force:
+    # Publishing the shipped file itself refreshes it: new figures, pictures, card and ONNX
+    # graph (after a change to the engine's finishing, say); the weights stay as they are.
+    refresh = target.exists() and target.resolve() == Path(trained).resolve()
+    old = score(read_metadata(target).get("metrics", {})) if target.exists() and not refresh else float("-inf")
+    if target.exists() and not refresh and new <= old and not force:
         return False, f"not shipped: score {new:.4f} does not beat the shipped {old:.4f}"
     models_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(trained, target)
-    sheet = trained.with_name(trained.stem + ".eval.png")
-    if sheet.exists():
-        shutil.copyfile(sheet, models_dir / sheet.name)
+    if not refresh:
+        shutil.copyfile(trained, target)
+        sheet = trained.with_name(trained.stem + ".eval.png")
+        if sheet.exists():
+            shutil.copyfile(sheet, models_dir / sheet.name)
     from icanvas_desktop.ml.onnx_export import export_onnx
     export_onnx(target)
     render_pictures(target)
     write_card(target)
+    if refresh:
+        return True, f"refreshed {target} (score {new:.4f})"
     return True, f"shipped {target} (score {new:.4f}, previous {old:.4f})"

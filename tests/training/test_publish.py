@@ -1,0 +1,65 @@
+"""`icanvas publish`: a trained style ships only when it beats the shipped one; publishing the
+shipped file itself refreshes its figures, pictures, card and ONNX graph."""
+
+import pytest
+from safetensors.torch import load_file
+
+from icanvas_desktop.ml.checkpoint import update_metadata
+from icanvas_desktop.ml.style_meta import read_metadata
+from icanvas_desktop.training import datasets
+from icanvas_desktop.training.config import TrainConfig
+from icanvas_desktop.training.publish import publish
+from icanvas_desktop.training.train import train
+
+TINY = dict(name="tiny", dataset="pix2pix-ab", title={"en": "Tiny", "ko": "작은"}, arch="fast_unet",
+            arch_config={"channels": [8, 16, 16, 16]},
+            io={"size": 64, "final_size": 64, "hints": True, "flat_fill": True, "clear_paper": True},
+            batch=4, max_steps=4, aug_variants=1, sheet_every=0, threads=1)
+
+
+@pytest.fixture
+def trained(tmp_path, ab_folder, monkeypatch):
+    # evaluation finds the data set the style names, in the cache
+    monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
+    data = datasets.build("pix2pix-ab", datasets.default_cache(), ab_folder)
+    return train(TrainConfig(**TINY), data, tmp_path / "work")
+
+
+def test_first_publish_ships_weights_graph_card_and_pictures(tmp_path, trained):
+    models = tmp_path / "models"
+    ok, message = publish(trained, models)
+    assert ok, message
+    for suffix in (".safetensors", ".onnx", ".md", ".png", ".sketches.png", ".hints.png"):
+        assert (models / f"tiny{suffix}").exists(), suffix
+    card = (models / "tiny.md").read_text("utf-8")
+    assert "pix2pix AB" in card and "finished as the app shows it" in card
+    assert "stays white paper" in card                          # clear paper is described
+    metrics = read_metadata(models / "tiny.safetensors")["metrics"]
+    assert {"clean", "augmented", "augmented_finished"} <= set(metrics)
+
+
+def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, trained):
+    models = tmp_path / "models"
+    assert publish(trained, models)[0]
+    shipped = models / "tiny.safetensors"
+    before = shipped.read_bytes()
+    # The shipped version now claims perfect figures: nothing can beat it.
+    perfect = {"augmented": {"ssim": 1.0, "line_recall": 1.0, "line_precision": 1.0, "spill": 0.0}}
+    update_metadata(shipped, metrics=perfect)
+    kept = shipped.read_bytes()
+    ok, message = publish(trained, models)
+    assert not ok and "does not beat" in message
+    assert shipped.read_bytes() == kept != before
+
+
+def test_publishing_the_shipped_file_refreshes_it_and_keeps_its_weights(tmp_path, trained):
+    models = tmp_path / "models"
+    assert publish(trained, models)[0]
+    shipped = models / "tiny.safetensors"
+    weights = load_file(str(shipped))
+    (models / "tiny.md").unlink()
+    ok, message = publish(shipped, models)
+    assert ok and message.startswith("refreshed")
+    assert (models / "tiny.md").exists()
+    again = load_file(str(shipped))
+    assert all((weights[k] == again[k]).all() for k in weights)
