@@ -78,7 +78,7 @@ class Engine:
         prep = prepare_drawing(drawing, self.spec, size)
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
-        overlay = drawing_overlay(drawing, out_wh) if self.spec.overlay_lines else None
+        overlay = drawing_overlay(drawing, out_wh, quick) if self.spec.overlay_lines else None
         return compose(self._run(prep), prep, out_wh, overlay, quick)
 
     def preview(self, drawing: Drawing) -> Image.Image:
