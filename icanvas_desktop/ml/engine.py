@@ -58,6 +58,17 @@ class Engine:
         self._backend, self.style = backend, style
         self.spec = IOSpec.from_meta(meta.get("io", {}))
         self.backend_name, self.device_name = backend.name, backend.device
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """One tiny preview and one final render, while the child still sees "getting ready":
+        the runtime settles its kernels for both sizes, and modules that numpy and Pillow import
+        lazily are imported now. Under Qt's import hook those imports took seconds, and the
+        child's first live picture waited for them."""
+        from icanvas_desktop.core.sample_drawings import house
+        drawing = house()
+        self.preview(drawing)
+        self.final(drawing, 256)
 
     def _require(self) -> None:
         if self._backend is None:

@@ -83,11 +83,15 @@ def tablet_stroke(canvas, points: list[tuple[float, float]], pressures: Sequence
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Keep the window alive until `condition` holds. Events are handled, then the thread
+    sleeps in Python: time.sleep lets go of the GIL, so the engine's worker thread runs at
+    full speed (QTest.qWait holds the GIL while it waits, and starved the worker for seconds)."""
     end = time.monotonic() + timeout_s
     while time.monotonic() < end:
         if condition():
             return True
-        QTest.qWait(20)
+        QApplication.processEvents()
+        time.sleep(0.01)
     return condition()
 
 
@@ -251,7 +255,7 @@ def _steps(app, shell, window, gallery_root: Path, screenshot, timeout_s, step, 
     else:
         step(5, "the picture is coloured, not blank", False, "no picture")
 
-    QTest.qWait(2300)  # let the celebration finish so the screenshot shows the picture
+    wait_until(lambda: False, 2.3)  # let the celebration finish so the screenshot shows the picture
     if screenshot is not None:
         screenshot = Path(screenshot)
         screenshot.parent.mkdir(parents=True, exist_ok=True)
