@@ -58,7 +58,12 @@ class Engine:
         self._backend, self.style = backend, style
         self.spec = IOSpec.from_meta(meta.get("io", {}))
         self.backend_name, self.device_name = backend.name, backend.device
-        self._warm_up()
+        try:
+            self._warm_up()
+        except Exception as err:  # noqa: BLE001 - a graph that loads but cannot run is broken too
+            self._backend = self.style = self.spec = None
+            raise StyleLoadError(f"The style “{style.display_title('en')}” could not make a picture "
+                                 f"({style.path.name}: {err})") from err
 
     def _warm_up(self) -> None:
         """One tiny preview and one final render, while the child still sees "getting ready":

@@ -76,3 +76,19 @@ def test_backends_agree_on_a_tiny_style(tmp_path):
         eng.load_style(style)
         pics.append(np.asarray(eng.final(house(), 512)).astype(int))
     assert np.abs(pics[0] - pics[1]).max() <= 2
+
+
+def test_a_graph_that_loads_but_cannot_run_is_refused_when_the_style_loads(tmp_path):
+    # The ONNX graph takes 1 channel, but the metadata (edited by hand, say) promises colour
+    # hints (5 channels): the graph loads, and fails on its first picture. That must show up
+    # as a style that cannot load, with the file named, not as a crash at the first stroke.
+    from icanvas_desktop.ml.checkpoint import update_metadata
+    from icanvas_desktop.ml.style_meta import read_metadata
+    path = tiny_style(tmp_path)
+    export_onnx(path)
+    update_metadata(path, io={**read_metadata(path)["io"], "hints": True})
+    eng = Engine(EngineConfig(backend="onnx", threads=1))
+    with pytest.raises(StyleLoadError, match="tiny.onnx|tiny.safetensors"):
+        eng.load_style(style_from_file(path))
+    with pytest.raises(StyleLoadError):
+        eng.preview(house())
