@@ -6,6 +6,7 @@ The app keeps a core free for the UI; benchmarks and training may use every core
 from __future__ import annotations
 
 import os
+import sys
 
 
 def cpu_count() -> int:
@@ -27,7 +28,6 @@ def gpu_driver_present() -> bool:
 
     CUDA needs the driver, so without one the answer is "no CUDA" at once: a school PC on the
     CPU then never pays torch's import (seconds, and 200 MB of memory) just to learn that."""
-    import sys
     if sys.platform == "darwin":
         return False                           # no CUDA on macOS
     if sys.platform.startswith("win"):

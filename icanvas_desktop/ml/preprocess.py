@@ -142,8 +142,7 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
         hint_rgb = np.moveaxis((prep.x[c:c + 3] / safe + 1) / 2, 0, -1)
     if spec.flat_fill or spec.hint_fill:
         # close gaps of about 1.5 % of the picture: a child's circle is rarely quite shut
-        rgb = flatten(rgb, ink, hint_rgb if spec.hint_fill else None,
-                      hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
+        rgb = flatten(rgb, ink, hint_rgb, hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
                       close_px=max(1.0, 0.008 * ink.shape[0]), strength=spec.fill_strength)
     if spec.clear_paper:
         rgb = clear_paper(rgb, ink, hint_mask)

@@ -173,11 +173,13 @@ def publish(trained: Path, models_dir: Path, force: bool = False, limit: int | N
     # Publishing the shipped file itself refreshes it: new figures, pictures, card and ONNX
     # graph (after a change to the engine's finishing, say); the weights stay as they are.
     refresh = target.exists() and target.resolve() == Path(trained).resolve()
-    old = score(read_metadata(target).get("metrics", {})) if target.exists() and not refresh else float("-inf")
-    if target.exists() and not refresh and new <= old and not force:
-        return False, f"not shipped: score {new:.4f} does not beat the shipped {old:.4f}"
-    models_dir.mkdir(parents=True, exist_ok=True)
+    old = float("-inf")
     if not refresh:
+        if target.exists():
+            old = score(read_metadata(target).get("metrics", {}))
+            if new <= old and not force:
+                return False, f"not shipped: score {new:.4f} does not beat the shipped {old:.4f}"
+        models_dir.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(trained, target)
         sheet = trained.with_name(trained.stem + ".eval.png")
         if sheet.exists():

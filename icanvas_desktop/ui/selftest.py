@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -178,9 +181,6 @@ def _run(tmp: Path, screenshot: Path | None, lang: str, engine_factory, styles,
 def _report_stuck(controller) -> None:
     """A style that never arrives is a bug to find, not to retry: print the request queue
     and every thread's stack, so the log of a failed run shows where the engine stood."""
-    import sys
-    import threading
-    import traceback
     print(f"  engine queue: in flight {controller.in_flight_kind()!r}, "
           f"idle {controller.is_idle()}", flush=True)
     names = {t.ident: t.name for t in threading.enumerate()}
