@@ -155,10 +155,14 @@ def to_uint8(rgb: np.ndarray) -> np.ndarray:
     A generator leaves a faint tint on empty paper; pasted onto the white page it would
     show as a square. Pixels that are almost white and almost grey are pushed to white with
     a smooth ramp, so real light colours (yellow, sky blue) keep their colour."""
-    x = (np.clip(rgb, -1, 1) + 1) * 0.5
-    lo, hi = x.min(-1, keepdims=True), x.max(-1, keepdims=True)
-    paperness = np.clip((lo - 0.82) / 0.1, 0, 1) * np.clip(1 - (hi - lo) / 0.12, 0, 1)
-    x = x + (1 - x) * paperness
+    x = np.clip(rgb, -1, 1, dtype=np.float32)
+    x += 1
+    x *= 0.5
+    # channel min and max by slices: numpy's reductions over a length-3 last axis are slow
+    r, g, b = x[..., 0], x[..., 1], x[..., 2]
+    lo, hi = np.minimum(np.minimum(r, g), b), np.maximum(np.maximum(r, g), b)
+    paperness = np.clip((lo - 0.82) * 10, 0, 1) * np.clip(1 - (hi - lo) * (1 / 0.12), 0, 1)
+    x += (1 - x) * paperness[..., None]
     return (x * 255 + 0.5).astype(np.uint8)
 
 
@@ -178,7 +182,9 @@ def compose(model_rgb: np.ndarray, prep: Prepared, out_size: tuple[int, int],
     if overlay_ink is not None:
         mask = overlay_ink if isinstance(overlay_ink, Image.Image) else \
             Image.fromarray((np.clip(overlay_ink, 0, 1) * 255 + 0.5).astype(np.uint8), "L")
-        out = Image.composite(Image.new("RGB", out.size, (0, 0, 0)), out, mask)
+        box = mask.getbbox()  # only where the lines are: blending the whole page costs more
+        if box:
+            out.paste((0, 0, 0), box, mask.crop(box))  # black lines through the mask
     return out
 
 

@@ -1,7 +1,7 @@
 """Shapes the child closed with lines: find them, fill them flat, colour them by hint.
 
-Connected components of the paper between the lines, found by run-length union-find (a few
-thousand runs at 256², so milliseconds in numpy + Python, no OpenCV at run time). Shapes
+Connected components of the paper between the lines, found on runs of pixels with whole-array
+numpy (a fraction of a millisecond at 128², and no OpenCV in the installed app). Shapes
 that touch the border are the open paper and are left to the model.
 """
 
@@ -14,43 +14,47 @@ from icanvas_desktop.ml.lines import dilate
 
 
 def label_regions(free: np.ndarray) -> tuple[np.ndarray, int]:
-    """4-connected labels of True pixels: (labels with 0 for walls, number of labels)."""
+    """4-connected labels of True pixels: (labels with 0 for walls, number of labels).
+
+    Whole-array numpy, no Python loop per run: this runs twice on every live preview, and
+    the earlier union-find in Python cost as much as a third of the network's forward pass."""
     h, w = free.shape
-    pad = np.zeros((h, w + 2), bool)
+    wide = w + 2
+    pad = np.zeros((h, wide), bool)
     pad[:, 1:-1] = free
-    d = np.diff(pad.astype(np.int8), axis=1)
-    rows_s, cols_s = np.nonzero(d == 1)
-    _, cols_e = np.nonzero(d == -1)
-    n = len(rows_s)
-    parent = list(range(n))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    # runs are ordered by row then column; merge each run with overlapping runs of the row above
-    row_first = np.searchsorted(rows_s, np.arange(h + 1))
-    for y in range(1, h):
-        a0, a1 = row_first[y - 1], row_first[y]
-        b0, b1 = row_first[y], row_first[y + 1]
-        i, j = a0, b0
-        while i < a1 and j < b1:
-            if cols_s[i] < cols_e[j] and cols_s[j] < cols_e[i]:
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-            if cols_e[i] < cols_e[j]:
-                i += 1
-            else:
-                j += 1
-    roots = np.array([find(k) for k in range(n)], np.int64)
-    uniq, compact = np.unique(roots, return_inverse=True)
-    labels = np.zeros((h, w), np.int32)
-    for k in range(n):
-        labels[rows_s[k], cols_s[k]:cols_e[k]] = compact[k] + 1
-    return labels, len(uniq)
+    d = np.diff(pad.view(np.int8), axis=1)
+    rows, starts = np.nonzero(d == 1)
+    _, ends = np.nonzero(d == -1)
+    n = len(rows)
+    if n == 0:
+        return np.zeros((h, w), np.int32), 0
+    # Runs come sorted by (row, start), so a key row * wide + column orders them globally.
+    # The runs of the row above that touch run j are one contiguous block: those that end
+    # after j starts and start before j ends. Two searchsorted calls find every block.
+    above = (rows - 1) * wide
+    lo = np.searchsorted(rows * wide + ends, above + starts, side="right")
+    hi = np.searchsorted(rows * wide + starts, above + ends, side="left")
+    count = np.where(rows > 0, np.maximum(hi - lo, 0), 0)
+    a = np.repeat(np.arange(n), count)                      # run j ...
+    b = np.repeat(lo - np.cumsum(count) + count, count) + np.arange(count.sum())  # ... touches run b
+    # Min-label propagation with pointer jumping: a handful of rounds even for a spiral.
+    lab = np.arange(n)
+    while True:
+        m = np.minimum(lab[a], lab[b])
+        new = lab.copy()
+        np.minimum.at(new, a, m)
+        np.minimum.at(new, b, m)
+        new = new[new[new]]
+        if np.array_equal(new, lab):
+            break
+        lab = new
+    uniq, compact = np.unique(lab, return_inverse=True)
+    run_label = (compact + 1).astype(np.int32)
+    # Paint the runs: +label where a run starts, -label where it ends, summed along the row.
+    acc = np.zeros((h, wide), np.int32)
+    np.add.at(acc, (rows, starts), run_label)
+    np.add.at(acc, (rows, ends), -run_label)
+    return np.cumsum(acc, axis=1, dtype=np.int32)[:, :w], len(uniq)
 
 
 def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6) -> tuple[np.ndarray, list[int]]:

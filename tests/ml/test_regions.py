@@ -48,6 +48,28 @@ def test_run_labelling_matches_flood_fill(seed):
     assert len(pairs) == n and (lab[~free] == 0).all()
 
 
+def test_labelling_follows_a_long_spiral_corridor_as_one_region():
+    # A corridor that winds round and round: labels must travel the whole way, not stop
+    # after a fixed number of propagation rounds.
+    size = 96
+    wall = np.zeros((size, size), bool)
+    for k in range(2, size // 2 - 2, 4):
+        wall[k, k:size - k] = wall[size - k - 1, k:size - k] = True
+        wall[k:size - k, k] = True
+        wall[k + 2:size - k, size - k - 1] = True
+    lab, n = label_regions(~wall)
+    ref, m = flood_labels(~wall)
+    assert n == m == 1
+    assert len(set(zip(lab[~wall].tolist(), ref[~wall].tolist()))) == n
+
+
+def test_labelling_an_empty_or_a_full_mask():
+    lab, n = label_regions(np.zeros((7, 5), bool))
+    assert n == 0 and not lab.any()
+    lab, n = label_regions(np.ones((7, 5), bool))
+    assert n == 1 and (lab == 1).all()
+
+
 def test_two_closed_boxes_are_found_and_the_paper_is_not():
     labels, ids = enclosed_regions(two_boxes(), close_px=0.5)
     assert len(ids) == 2
