@@ -124,7 +124,7 @@ def _train_cmd(ns) -> int:
     # One work folder per recipe (not per style), so a follow-up recipe of the same style
     # never resumes the first recipe's checkpoint.
     work = Path(ns.work) if ns.work else default_cache().parent / "train" / Path(ns.config).stem
-    print(train(cfg, data, work, Path(ns.out) if ns.out else None, ns.device))
+    print(train(cfg, data, work, Path(ns.out) if ns.out else None, ns.device, Path(ns.config).name))
     return 0
 
 

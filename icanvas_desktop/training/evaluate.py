@@ -9,7 +9,6 @@ contact sheet, so the model card always shows what was measured.
 
 from __future__ import annotations
 
-import colorsys
 import json
 from pathlib import Path
 
@@ -110,21 +109,48 @@ def background_spill(out: np.ndarray, inks: np.ndarray) -> float:
     return float(np.mean(vals)) if vals else 0.0
 
 
+def _hues(rgb: np.ndarray) -> np.ndarray:
+    """HSV hue in [0, 1) of (N, 3) RGB rows in [0, 1] (as colorsys computes it, vectorised)."""
+    mx, mn = rgb.max(1), rgb.min(1)
+    d = np.maximum(mx - mn, 1e-9)
+    r, g, b = (mx[:, None] - rgb).T / d
+    h = np.where(rgb[:, 0] == mx, b - g, np.where(rgb[:, 1] == mx, 2.0 + r - b, 4.0 + g - r))
+    return (h / 6.0) % 1.0
+
+
+def dominant_hue(img: np.ndarray) -> float | None:
+    """Circular mean hue (radians) of a uint8 picture's colourful pixels; None if it is grey."""
+    px = img.reshape(-1, 3).astype(np.float32) / 255
+    col = px[px.max(1) - px.min(1) > 0.25]
+    if len(col) < 10:
+        return None
+    h = _hues(col[:: max(1, len(col) // 200)])
+    return float(np.angle(np.exp(2j * np.pi * h).mean()))
+
+
 def hue_spread(out: np.ndarray) -> float:
     """Circular spread (0 = one hue for everything, 1 = evenly spread) of each picture's
     dominant hue across subjects: 'a heart red, a tree green', not yellow for all."""
-    angles = []
-    for o in out:
-        px = o.reshape(-1, 3).astype(np.float32) / 255
-        sat = px.max(1) - px.min(1)
-        col = px[sat > 0.25]
-        if len(col) < 10:
-            continue
-        h = np.array([colorsys.rgb_to_hsv(*c)[0] for c in col[:: max(1, len(col) // 200)]])
-        angles.append(np.angle(np.exp(2j * np.pi * h).mean()))
+    angles = [a for a in (dominant_hue(o) for o in out) if a is not None]
     if len(angles) < 2:
         return 0.0
     return float(1 - abs(np.exp(1j * np.array(angles)).mean()))
+
+
+def hue_match(out: np.ndarray, tgt: np.ndarray, tolerance_deg: float = 20.0) -> float:
+    """Share of colourful true pictures whose picture leans to the same colour (dominant hue
+    within `tolerance_deg`): is the heart red and the tree green, not just varied? A grey
+    picture where the truth has colour counts as a miss."""
+    hits, total = 0, 0
+    for o, t in zip(out, tgt):
+        truth = dominant_hue(t)
+        if truth is None:
+            continue
+        total += 1
+        got = dominant_hue(o)
+        if got is not None and abs(np.angle(np.exp(1j * (got - truth)))) <= np.radians(tolerance_deg):
+            hits += 1
+    return hits / total if total else 0.0
 
 
 def figures(out_u8: np.ndarray, tgt: np.ndarray, inks: np.ndarray) -> dict:
@@ -136,7 +162,8 @@ def figures(out_u8: np.ndarray, tgt: np.ndarray, inks: np.ndarray) -> dict:
     rec, prec = line_fidelity(out_u8, inks)
     return {"l1": round(l1, 4), "psnr": round(psnr, 2), "ssim": round(ssim(out_u8, tgt), 4),
             "line_recall": round(rec, 3), "line_precision": round(prec, 3),
-            "spill": round(background_spill(out_u8, inks), 4), "hue_spread": round(hue_spread(out_u8), 3)}
+            "spill": round(background_spill(out_u8, inks), 4), "hue_spread": round(hue_spread(out_u8), 3),
+            "hue_match": round(hue_match(out_u8, tgt), 3)}
 
 
 def to_u8(y: np.ndarray) -> np.ndarray:

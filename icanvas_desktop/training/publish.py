@@ -22,14 +22,19 @@ from icanvas_desktop.ml.styles import style_from_file
 from icanvas_desktop.training.evaluate_cli import evaluate_style
 
 
+SCORED = ("ssim", "line_recall", "line_precision", "spill", "hue_match")
+
+
 def score(metrics: dict) -> float:
     """One number to compare two versions of a style: quality on hand-drawn-like input
-    (SSIM, following the lines) minus colour spilled on the paper."""
+    (SSIM, following the lines), colours that belong to the subject (a quarter weight: a
+    network that paints everything one safe colour scores well on SSIM alone), minus colour
+    spilled on the paper."""
     a = metrics.get("augmented", {})
-    if not a:
+    if not all(k in a for k in SCORED):
         return float("-inf")
     f1 = 2 * a["line_recall"] * a["line_precision"] / max(1e-6, a["line_recall"] + a["line_precision"])
-    return a["ssim"] + 0.5 * f1 - a["spill"]
+    return a["ssim"] + 0.5 * f1 + 0.25 * a["hue_match"] - a["spill"]
 
 
 def _tile(img: Image.Image, label: str, size=(256, 192)) -> Image.Image:
@@ -73,7 +78,8 @@ def _fig_rows(m: dict) -> str:
              ("line_recall", "line recall: input lines the picture follows"),
              ("line_precision", "line precision: edges only where lines were drawn"),
              ("spill", "colour spilled on the paper (lower is better)"),
-             ("hue_spread", "hue spread across subjects (0 = one colour for all)")]
+             ("hue_spread", "hue spread across subjects (0 = one colour for all)"),
+             ("hue_match", "subjects in their own colour (share with the true picture's hue, ±20°)")]
     rows = [f"| {label} | {c.get(k, '–')} | {a.get(k, '–')} | {f.get(k, '–')} |" for k, label in names]
     return "\n".join(["| figure | clean test split | hand-drawn-like (augmented) | hand-drawn-like, "
                       "finished as the app shows it |", "|---|---|---|---|"] + rows)
@@ -108,10 +114,12 @@ def write_card(style_path: Path) -> Path:
     finish_part = ("\n## Finishing in the engine\nAfter the network, the engine (`ml/regions.py`, "
                    "`ml/preprocess.py`): " + "; ".join(finishing) + ". The first two columns of figures below "
                    "are the network's own output; the last is the finished picture.\n") if finishing else ""
+    # The recipe file travels in the metadata; styles trained before it did name it by rule.
+    recipe_file = rc.get("file") or f"{name}{'_more' if cfg.get('init_from') else ''}.toml"
     stage = ""
     if cfg.get("init_from"):
-        stage = (f"This is stage 2: it continued the stage-1 weights (`{cfg['init_from']}`, trained with "
-                 f"`recipes/{name}.toml`) with `recipes/{name}_more.toml`. ")
+        stage = (f"This run started from the weights of an earlier stage (`{cfg['init_from']}`) and "
+                 f"continued them with this recipe. ")
     text = f"""# {meta['title'].get('en', name)} ({meta['title'].get('ko', '')}) — iCanvas style `{name}`
 
 {meta.get('description', {}).get('en', '')} / {meta.get('description', {}).get('ko', '')}
@@ -133,7 +141,7 @@ rendered by this style.
 Weights stored in fp16 ({style_path.stat().st_size / 1e6:.1f} MB), computed in fp32.
 
 ## Training recipe
-{stage}`icanvas train icanvas_desktop/training/recipes/{name}{'_more' if stage else ''}.toml` — pix2pix objective (LSGAN + {cfg.get('lambda_l1')}·L1),
+{stage}`icanvas train icanvas_desktop/training/recipes/{recipe_file}` — pix2pix objective (LSGAN + {cfg.get('lambda_l1')}·L1),
 PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}, batch {cfg.get('batch')} at
 {meta.get('io', {}).get('size')}², then {cfg.get('final_steps')} steps (batch {cfg.get('final_batch')}) at
 {meta.get('io', {}).get('final_size')}²; {cfg.get('aug_variants')} hand-drawn-like variants per picture plus
@@ -176,7 +184,11 @@ def publish(trained: Path, models_dir: Path, force: bool = False, limit: int | N
     old = float("-inf")
     if not refresh:
         if target.exists():
-            old = score(read_metadata(target).get("metrics", {}))
+            shipped = read_metadata(target).get("metrics", {})
+            if not all(k in shipped.get("augmented", {}) for k in SCORED):
+                # measured before today's figures existed: measure it again, same test split
+                shipped = evaluate_style(str(target), limit=limit)
+            old = score(shipped)
             if new <= old and not force:
                 return False, f"not shipped: score {new:.4f} does not beat the shipped {old:.4f}"
         models_dir.mkdir(parents=True, exist_ok=True)

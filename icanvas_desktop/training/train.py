@@ -83,7 +83,9 @@ def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> None:
 
 
 def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
-          device: str = "auto") -> Path:
+          device: str = "auto", recipe_file: str | None = None) -> Path:
+    """Train (or resume) in `work`; write the style to `out`. `recipe_file` names the recipe
+    in the style's metadata, so its model card can say how to train it again."""
     rank, world = _dist_info()
     work.mkdir(parents=True, exist_ok=True)
     dev = torch.device(choose_device(device))
@@ -189,6 +191,8 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
         save_state()
     recipe = {"config": cfg.to_dict(), "steps": step, "minutes": round(elapsed / 60, 1),
               "device": dev.type, "world_size": world, "torch": torch.__version__}
+    if recipe_file:
+        recipe["file"] = recipe_file
     out = out or work / f"{cfg.name}.safetensors"
     if rank == 0:
         G.eval()
@@ -201,7 +205,8 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
     return out
 
 
-def export_from_state(cfg: TrainConfig, data_dir: Path, work: Path, out: Path) -> Path:
+def export_from_state(cfg: TrainConfig, data_dir: Path, work: Path, out: Path,
+                      recipe_file: str | None = None) -> Path:
     """Write a style from the latest checkpoint in `work` (e.g. while training goes on)."""
     spec = IOSpec.from_meta(cfg.io)
     in_key = "in_ch" if cfg.arch == "fast_unet" else "input_nc"
@@ -211,5 +216,7 @@ def export_from_state(cfg: TrainConfig, data_dir: Path, work: Path, out: Path) -
     G.load_state_dict(st["G"])
     recipe = {"config": cfg.to_dict(), "steps": int(st["step"]), "minutes": round(float(st["elapsed"]) / 60, 1),
               "device": "cpu", "world_size": 1, "torch": torch.__version__}
+    if recipe_file:
+        recipe["file"] = recipe_file
     save_style(out, G.eval(), style_metadata(cfg, arch_config, spec, datasets.load(data_dir).source, recipe, {}))
     return out

@@ -44,7 +44,8 @@ def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, tra
     shipped = models / "tiny.safetensors"
     before = shipped.read_bytes()
     # The shipped version now claims perfect figures: nothing can beat it.
-    perfect = {"augmented": {"ssim": 1.0, "line_recall": 1.0, "line_precision": 1.0, "spill": 0.0}}
+    perfect = {"augmented": {"ssim": 1.0, "line_recall": 1.0, "line_precision": 1.0, "spill": 0.0,
+                              "hue_match": 1.0}}
     update_metadata(shipped, metrics=perfect)
     kept = shipped.read_bytes()
     ok, message = publish(trained, models)
@@ -63,3 +64,25 @@ def test_publishing_the_shipped_file_refreshes_it_and_keeps_its_weights(tmp_path
     assert (models / "tiny.md").exists()
     again = load_file(str(shipped))
     assert all((weights[k] == again[k]).all() for k in weights)
+
+
+def test_a_shipped_style_measured_before_a_figure_existed_is_measured_again(tmp_path, trained):
+    models = tmp_path / "models"
+    assert publish(trained, models)[0]
+    shipped = models / "tiny.safetensors"
+    # Old figures: no colour match yet. Read as they are, they would lose to anything, so
+    # publish measures the shipped style again before comparing.
+    update_metadata(shipped, metrics={"augmented": {"ssim": 0.1, "line_recall": 0.1, "line_precision": 0.1,
+                                                    "spill": 0.0}})
+    ok, message = publish(trained, models)
+    assert not ok and "does not beat" in message                # the same weights do not beat themselves
+    assert "hue_match" in read_metadata(shipped)["metrics"]["augmented"]
+
+
+def test_the_card_names_the_recipe_file_the_style_was_trained_with(tmp_path, ab_folder, monkeypatch):
+    monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
+    data = datasets.build("pix2pix-ab", datasets.default_cache(), ab_folder)
+    out = train(TrainConfig(**TINY), data, tmp_path / "work", recipe_file="tiny_vivid.toml")
+    assert read_metadata(out)["recipe"]["file"] == "tiny_vivid.toml"
+    assert publish(out, tmp_path / "models")[0]
+    assert "recipes/tiny_vivid.toml" in (tmp_path / "models" / "tiny.md").read_text("utf-8")

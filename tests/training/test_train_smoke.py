@@ -88,7 +88,7 @@ def test_evaluation_reports_clean_and_augmented_figures(tmp_path, built):
     from icanvas_desktop.ml.preprocess import IOSpec
     res = evaluate(model, IOSpec.from_meta(meta["io"]), built)
     for split in ("clean", "augmented", "augmented_finished"):
-        for k in ("l1", "psnr", "ssim", "line_recall", "line_precision", "spill", "hue_spread"):
+        for k in ("l1", "psnr", "ssim", "line_recall", "line_precision", "spill", "hue_spread", "hue_match"):
             assert np.isfinite(res[split][k]), (split, k)
     assert "with_hints" in res and res["ssim_ratio"] > 0
 
