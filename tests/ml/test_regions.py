@@ -132,6 +132,16 @@ def test_clear_paper_removes_smudges_far_from_the_lines():
     assert np.allclose(out[100:115, 95:115], 1.0)                 # white paper again
 
 
+def test_clear_paper_clears_a_smudge_hugging_the_outside_of_a_shape():
+    # Colour spilled just outside an outline (the model's halo, or a smudge in the corner
+    # between two subjects) is open page too: white from a few pixels off the line.
+    rgb, ink = painted()
+    rgb[30:60, 72:84] = (0.2, 0.3, 0.2)
+    out = clear_paper(rgb, ink)
+    assert np.allclose(out[30:60, 75:84], 1.0)
+    assert np.allclose(out[30:60, 60:70], rgb[30:60, 60:70])      # the shape inside keeps its colour
+
+
 def test_clear_paper_keeps_colour_in_a_shape_with_a_pen_lift_gap():
     rgb, ink = painted()
     out = clear_paper(rgb, ink)
