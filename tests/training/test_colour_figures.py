@@ -38,6 +38,14 @@ def test_each_subject_in_its_own_colour_matches_the_truth():
     assert hue_spread(shuffled) > 0.5 and hue_match(shuffled, truth) == 0.0
 
 
+def test_colour_match_is_balanced_over_colour_families():
+    # Nine yellow subjects and one blue one: painting all of them yellow matches the yellow
+    # family only, so the balanced share is one half, not nine tenths.
+    truth = batch([YELLOW] * 9 + [BLUE])
+    assert hue_match(batch([YELLOW] * 10), truth) == 0.5
+    assert hue_match(truth, truth) == 1.0
+
+
 def test_grey_truths_are_left_out_and_grey_outputs_are_misses():
     truth = batch([RED, (128, 128, 128)])
     assert hue_match(batch([RED, RED]), truth) == 1.0          # the grey truth is not counted
