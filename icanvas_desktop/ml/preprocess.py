@@ -31,6 +31,7 @@ class IOSpec:
     hint_fill: bool = False         # a colour hint colours the whole closed shape it is in
     fill_strength: float = 1.0      # 1 = flat fills; less keeps some of the model's shading
     clear_paper: bool = False       # white paper away from every line (no smudges between subjects)
+    keep_lines: bool = False        # open strokes (rays, whiskers) never fade away (no-outline styles)
 
     @property
     def in_channels(self) -> int:
@@ -129,9 +130,9 @@ def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int) -> Prepared | No
 def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
     """The style's own finishing, at model resolution: flat fills and hint fills in the
     shapes the child closed (see `regions`). rgb is (S, S, 3) in [-1, 1]."""
-    if not (spec.flat_fill or spec.hint_fill or spec.clear_paper):
+    if not (spec.flat_fill or spec.hint_fill or spec.clear_paper or spec.keep_lines):
         return rgb
-    from icanvas_desktop.ml.regions import clear_paper, flatten
+    from icanvas_desktop.ml.regions import clear_paper, enclosed_regions, flatten, keep_open_lines
     c = spec.line_channels
     ink = (1.0 - prep.x[0]) / 2
     hint_rgb = hint_mask = None
@@ -140,12 +141,17 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
     if spec.hints and spec.hint_fill:
         safe = np.maximum(hint_mask, 1e-3)[None]
         hint_rgb = np.moveaxis((prep.x[c:c + 3] / safe + 1) / 2, 0, -1)
-    if spec.flat_fill or spec.hint_fill:
+    regions = None
+    if spec.flat_fill or spec.hint_fill or spec.keep_lines:
         # close gaps of about 1.5 % of the picture: a child's circle is rarely quite shut
+        regions = enclosed_regions(ink, max(1.0, 0.008 * ink.shape[0]))
+    if spec.flat_fill or spec.hint_fill:
         rgb = flatten(rgb, ink, hint_rgb, hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
-                      close_px=max(1.0, 0.008 * ink.shape[0]), strength=spec.fill_strength)
+                      strength=spec.fill_strength, regions=regions)
     if spec.clear_paper:
         rgb = clear_paper(rgb, ink, hint_mask)
+    if spec.keep_lines:
+        rgb = keep_open_lines(rgb, ink, regions, spec.line_width(ink.shape[0]))
     return rgb
 
 

@@ -85,12 +85,13 @@ def decisive_colour(px: np.ndarray, boost: float = 1.7) -> np.ndarray:
 
 def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None,
             hint_mask: np.ndarray | None = None, flat: bool = True, close_px: float = 1.0,
-            strength: float = 1.0) -> np.ndarray:
+            strength: float = 1.0, regions: tuple[np.ndarray, list[int]] | None = None) -> np.ndarray:
     """Fill each enclosed shape with one colour: the hint's colour where the child scribbled
     one, else (with `flat`) the model's decisive colour for that shape, mixed in with
     `strength` (1 = flat, less keeps some of the model's shading). rgb is (S, S, 3) in [-1, 1];
-    the result has the same range. Open paper and the lines keep the model's pixels."""
-    labels, ids = enclosed_regions(ink, close_px)
+    the result has the same range. Open paper and the lines keep the model's pixels.
+    `regions` is `enclosed_regions(ink, close_px)` when the caller has it already."""
+    labels, ids = regions if regions is not None else enclosed_regions(ink, close_px)
     if not ids:
         return rgb
     out = rgb.copy()
@@ -149,3 +150,30 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     w = np.clip(np.asarray(soft, np.float32) / 255 * 2 - 1, 0, 1) * outside
     w = np.asarray(Image.fromarray(w).resize((ink.shape[1], size), Image.BILINEAR)) * ~drawn
     return rgb + (1.0 - rgb) * w[..., None]
+
+
+def keep_open_lines(rgb: np.ndarray, ink: np.ndarray, regions: tuple[np.ndarray, list[int]],
+                    line_px: float) -> np.ndarray:
+    """Every stroke stays in the picture, for styles without black outlines.
+
+    Such a style paints a shape's outline in the shape's colour, but an open stroke with no
+    shape beside it (the sun's rays, a cat's whiskers, a blade of grass) tends to fade to
+    paper, and the picture drops what the child drew. Where a line that belongs to no closed
+    shape has faded, it is drawn in a deep shade of the drawing's own colour (the mean colour
+    of its shapes: deep orange rays round an orange sun; dark grey when nothing is closed).
+    Outlines of shapes are left as they are: the style has no outlines, and the shape's own
+    colour marks its edge. `regions` is `enclosed_regions(ink, ...)`; rgb is (S, S, 3) in
+    [-1, 1]."""
+    labels, ids = regions
+    x = (rgb + 1) / 2
+    weights = np.array([0.3, 0.59, 0.11], np.float32)
+    shapes = np.isin(labels, ids) if ids else np.zeros(ink.shape, bool)
+    tint = x[shapes].mean(0) if shapes.any() else np.full(3, 0.5, np.float32)
+    line_colour = np.clip(tint * (0.3 / max(float(tint @ weights), 0.05)), 0, 1)  # luminance 0.3
+    # an outline is within about a line width of the shape inside it
+    near_shape = dilate(shapes, 1.5 * line_px)
+    # 0 where the line is still dark enough to see, 1 where it has faded to paper;
+    # the ink ramp keeps the line's anti-aliased edge soft
+    fade = np.clip((x @ weights - 0.55) / 0.3, 0, 1) * np.clip((ink - 0.2) / 0.5, 0, 1) * ~near_shape
+    x = x + (line_colour - x) * fade[..., None]
+    return x * 2 - 1

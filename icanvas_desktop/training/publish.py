@@ -111,6 +111,9 @@ def write_card(style_path: Path) -> Path:
     if io.get("clear_paper"):
         finishing.append("the open page well away from every line stays white paper, so no smudge of colour "
                          "appears where nothing was drawn (a shape with a pen-lift gap keeps its colour)")
+    if io.get("keep_lines"):
+        finishing.append("an open stroke (sun rays, whiskers) that the network let fade to paper is drawn again in "
+                         "a deep shade of the drawing's own colour, so nothing the child drew disappears")
     finish_part = ("\n## Finishing in the engine\nAfter the network, the engine (`ml/regions.py`, "
                    "`ml/preprocess.py`): " + "; ".join(finishing) + ". The first two columns of figures below "
                    "are the network's own output; the last is the finished picture.\n") if finishing else ""

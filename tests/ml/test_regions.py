@@ -3,7 +3,7 @@
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from icanvas_desktop.ml.regions import (clear_paper, decisive_colour, enclosed_regions, flatten,
+from icanvas_desktop.ml.regions import (clear_paper, decisive_colour, enclosed_regions, flatten, keep_open_lines,
                                         label_regions)
 
 
@@ -159,3 +159,41 @@ def test_clear_paper_keeps_colour_where_a_hint_was_scribbled():
 def test_clear_paper_leaves_an_empty_page_alone():
     rgb, _ = painted()
     assert clear_paper(rgb, np.zeros(rgb.shape[:2], np.float32)) is rgb
+
+
+def sun_with_rays(size=128):
+    """A closed circle painted orange by the model, and four rays the model let fade to paper."""
+    ink = np.zeros((size, size), np.float32)
+    yy, xx = np.mgrid[0:size, 0:size]
+    r = np.hypot(yy - 64, xx - 64)
+    ink[np.abs(r - 25) < 1.5] = 1                               # the circle
+    ink[64, 95:120] = ink[64, 8:33] = ink[95:120, 64] = ink[8:33, 64] = 1  # the rays
+    rgb = np.ones((size, size, 3), np.float32)
+    rgb[r < 26.5] = (0.9, 0.1, -0.8)                            # orange disc, outline included
+    return rgb, ink
+
+
+def test_open_strokes_that_faded_are_drawn_again_in_a_deep_shade_of_the_drawing():
+    rgb, ink = sun_with_rays()
+    out = keep_open_lines(rgb, ink, enclosed_regions(ink, 1.0), line_px=2.56)
+    ray = out[64, 100:118]
+    assert (ray.mean(1) < 0).all()                              # dark, not paper any more
+    assert ray[:, 0].mean() > ray[:, 2].mean() + 0.3            # warm, like the sun it belongs to
+    assert np.allclose(out[64, 40:88], rgb[64, 40:88])          # the disc and its outline are untouched
+    assert np.allclose(out[100:110, 20:30], 1.0)                # the paper stays paper
+
+
+def test_open_strokes_still_visible_are_left_alone():
+    rgb, ink = sun_with_rays()
+    rgb[ink > 0] = (-0.8, -0.8, -0.8)                           # the model drew every line dark
+    out = keep_open_lines(rgb, ink, enclosed_regions(ink, 1.0), line_px=2.56)
+    assert np.allclose(out, rgb)
+
+
+def test_open_strokes_with_no_shape_in_the_drawing_become_dark_grey():
+    size = 64
+    ink = np.zeros((size, size), np.float32)
+    ink[20:44, 30] = 1                                          # one lonely stroke
+    out = keep_open_lines(np.ones((size, size, 3), np.float32), ink, enclosed_regions(ink, 1.0), 1.3)
+    line = out[25:40, 30]
+    assert (line < -0.2).all() and np.ptp(line, axis=1).max() < 1e-5
