@@ -82,22 +82,44 @@ def binarise(gray: np.ndarray) -> np.ndarray:
     return g < min(t, 0.75)
 
 
-def _disk_offsets(radius: float) -> list[tuple[int, int]]:
+def _disk_half_widths(radius: float) -> list[tuple[int, int]]:
+    """(dy, half-width) of each row of a digital disc: row dy spans dx in [-w, w]."""
     r = int(np.ceil(radius))
-    return [(dy, dx) for dy in range(-r, r + 1) for dx in range(-r, r + 1)
-            if dy * dy + dx * dx <= radius * radius + 1e-6]
+    rows = []
+    for dy in range(-r, r + 1):
+        left = radius * radius + 1e-6 - dy * dy
+        if left >= 0:
+            rows.append((dy, int(np.floor(np.sqrt(left)))))
+    return rows
 
 
 def dilate(mask: np.ndarray, radius: float) -> np.ndarray:
-    """Binary dilation with a disc: the skeleton redrawn with a round pen."""
+    """Binary dilation with a disc: the skeleton redrawn with a round pen.
+
+    Row by row: the disc is a stack of horizontal segments, so the mask is first widened
+    sideways once per half-width (each width built from the last), then each row of the
+    disc is one vertical shift of the right widening. About 4r array ORs instead of πr²,
+    which matters on the live preview's path."""
     if radius < 0.5:
         return mask.astype(bool)
     h, w = mask.shape
-    r = int(np.ceil(radius))
-    pad = np.pad(mask.astype(bool), r)
+    rows = _disk_half_widths(radius)
+    r = max(abs(dy) for dy, _ in rows)
+    wmax = max(hw for _, hw in rows)
+    src = np.pad(mask.astype(bool), ((0, 0), (wmax, wmax)))
+    widened = [src[:, wmax:wmax + w].copy()]
+    for k in range(1, wmax + 1):
+        widened.append(widened[-1] | src[:, wmax - k:wmax - k + w] | src[:, wmax + k:wmax + k + w])
     out = np.zeros((h, w), bool)
-    for dy, dx in _disk_offsets(radius):
-        out |= pad[r + dy:r + dy + h, r + dx:r + dx + w]
+    for dy, hw in rows:
+        if abs(dy) >= h:
+            continue
+        band = widened[hw]
+        # output row y takes input row y + dy
+        if dy >= 0:
+            out[:h - dy] |= band[dy:]
+        else:
+            out[-dy:] |= band[:h + dy]
     return out
 
 
