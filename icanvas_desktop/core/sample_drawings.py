@@ -101,7 +101,48 @@ def fish(seed: int = 5, width: float = 8.0) -> Drawing:
     return d
 
 
-SAMPLES = {"house": house, "cat": cat, "car": car, "sun": sun, "fish": fish}
+def heart(seed: int = 6, width: float = 10.0) -> Drawing:
+    rng, d = random.Random(seed), Drawing(1024, 768)
+    pts = []
+    for k in range(41):  # the classic heart curve, drawn in one go from the dip at the top
+        t = math.pi * (k / 20 - 1)
+        x = 16 * math.sin(t) ** 3
+        y = 13 * math.cos(t) - 5 * math.cos(2 * t) - 2 * math.cos(3 * t) - math.cos(4 * t)
+        pts.append((512 + 16 * x, 370 - 16 * y))
+    _add(d, rng, pts, width)
+    return d
+
+
+def tree(seed: int = 7, width: float = 10.0) -> Drawing:
+    rng, d = random.Random(seed), Drawing(1024, 768)
+    _add(d, rng, [(470, 700), (478, 470), (548, 468), (556, 702)], width)           # trunk
+    crown = []
+    for k in range(7):  # a cloud of bumps
+        a0, a1 = k / 7 * 2 * math.pi, (k + 1) / 7 * 2 * math.pi
+        cx, cy = 512 + 150 * math.cos((a0 + a1) / 2), 300 + 120 * math.sin((a0 + a1) / 2)
+        crown += _circle(cx, cy, 75, 65, n=8, start=(a0 + a1) / 2 - 1.3, end=(a0 + a1) / 2 + 1.3)
+    _add(d, rng, crown + crown[:1], width)
+    _add(d, rng, [(300, 702), (760, 700)], width, 2.0)                                # the ground
+    return d
+
+
+def flower(seed: int = 8, width: float = 9.0) -> Drawing:
+    rng, d = random.Random(seed), Drawing(1024, 768)
+    _add(d, rng, _circle(512, 280, 45), width, 1.0)                                  # the middle
+    for k in range(6):
+        a = k / 6 * 2 * math.pi
+        cx, cy = 512 + 100 * math.cos(a), 280 + 100 * math.sin(a)
+        petal = [(cx + 55 * math.cos(t) * math.cos(a) - 32 * math.sin(t) * math.sin(a),
+                  cy + 55 * math.cos(t) * math.sin(a) + 32 * math.sin(t) * math.cos(a))
+                 for t in (j / 12 * 2 * math.pi for j in range(13))]
+        _add(d, rng, petal, width, 1.5)
+    _add(d, rng, [(512, 390), (505, 540), (515, 720)], width)                        # the stem
+    _add(d, rng, [(510, 600), (600, 540), (640, 560), (580, 610), (512, 610)], width, 1.5)  # a leaf
+    return d
+
+
+SAMPLES = {"house": house, "cat": cat, "car": car, "sun": sun, "fish": fish,
+           "heart": heart, "tree": tree, "flower": flower}
 
 
 def with_hint(drawing: Drawing, colour: tuple[int, int, int], pts, width: float = 26.0) -> Drawing:

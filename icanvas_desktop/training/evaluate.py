@@ -159,6 +159,25 @@ def hue_match(out: np.ndarray, tgt: np.ndarray, tolerance_deg: float = 20.0) -> 
     return float((hits[seen] / totals[seen]).mean()) if seen.any() else 0.0
 
 
+_HUE_NAMES = [(15, "red"), (40, "orange"), (70, "yellow"), (165, "green"), (195, "teal"), (255, "blue"),
+              (290, "purple"), (345, "pink"), (360, "red")]
+
+
+def colour_name(img: np.ndarray) -> str:
+    """A child's word for the main colour of a finished picture on white paper ("grey" when
+    the drawn part has hardly any colour). For the model cards: "heart red, tree green"."""
+    px = img.reshape(-1, 3).astype(np.float32) / 255
+    drawn = px[px.min(1) < 0.9]                          # everything that is not paper
+    col = drawn[drawn.max(1) - drawn.min(1) > 0.25]
+    if len(col) < max(10, 0.15 * len(drawn)):
+        return "grey"
+    hue = (np.degrees(dominant_hue(img)) + 360) % 360
+    name = next(n for limit, n in _HUE_NAMES if hue < limit)
+    if name in ("red", "orange") and np.median(col.max(1)) < 0.6:
+        return "brown"
+    return name
+
+
 def figures(out_u8: np.ndarray, tgt: np.ndarray, inks: np.ndarray) -> dict:
     o = out_u8.astype(np.float32) / 255
     t = tgt.astype(np.float32) / 255

@@ -16,9 +16,11 @@ from PIL import Image, ImageDraw
 
 from icanvas_desktop.core.raster import sketch_image
 from icanvas_desktop.core.sample_drawings import CAR_HINT_SCRIBBLE, SAMPLES, car, with_hint
+from icanvas_desktop.ml.checkpoint import update_metadata
 from icanvas_desktop.ml.engine import Engine, EngineConfig
 from icanvas_desktop.ml.style_meta import read_metadata
 from icanvas_desktop.ml.styles import style_from_file
+from icanvas_desktop.training.evaluate import colour_name, hue_spread
 from icanvas_desktop.training.evaluate_cli import evaluate_style
 
 
@@ -60,8 +62,17 @@ def render_pictures(style_path: Path) -> None:
     sketches = [f() for f in SAMPLES.values()]
     results = [eng.final(d, 512) for d in sketches]
     results[0].resize((320, 240), Image.LANCZOS).save(style_path.with_suffix(".png"))
-    _grid([[_tile(sketch_image(d), n) for n, d in zip(SAMPLES, sketches)],
-           [_tile(r, "") for r in results]]).save(style_path.with_name(style_path.stem + ".sketches.png"))
+    tiles = [(_tile(sketch_image(d), n), _tile(r, "")) for n, d, r in zip(SAMPLES, sketches, results)]
+    half = (len(tiles) + 1) // 2
+    _grid([[a for a, _ in tiles[:half]], [b for _, b in tiles[:half]],
+           [a for a, _ in tiles[half:]], [b for _, b in tiles[half:]]]).save(
+        style_path.with_name(style_path.stem + ".sketches.png"))
+    # Our own hand-drawn sketches have no true picture, but they show whether different
+    # subjects get different colours: name each picture's colour, and measure the spread.
+    pics = np.stack([np.asarray(r.convert("RGB")) for r in results])
+    metrics = read_metadata(style_path).get("metrics", {})
+    update_metadata(style_path, metrics={**metrics, "sketches": {
+        "colours": {n: colour_name(p) for n, p in zip(SAMPLES, pics)}, "hue_spread": round(hue_spread(pics), 3)}})
     if style.takes_hints:
         base = car()
         variants = [("no hint", base), ("red scribble", with_hint(base, (220, 30, 30), CAR_HINT_SCRIBBLE)),
@@ -123,6 +134,9 @@ def write_card(style_path: Path) -> Path:
     if cfg.get("init_from"):
         stage = (f"This run started from the weights of an earlier stage (`{cfg['init_from']}`) and "
                  f"continued them with this recipe. ")
+    sk = m.get("sketches", {})
+    sketch_line = ("Main colour of each picture: " + ", ".join(f"{k} {v}" for k, v in sk.get("colours", {}).items())
+                   + f"; hue spread across them {sk.get('hue_spread')} (0 = one colour for all)." if sk else "")
     text = f"""# {meta['title'].get('en', name)} ({meta['title'].get('ko', '')}) — iCanvas style `{name}`
 
 {meta.get('description', {}).get('en', '')} / {meta.get('description', {}).get('ko', '')}
@@ -130,7 +144,7 @@ def write_card(style_path: Path) -> Path:
 ![sketches]({name}.sketches.png)
 
 The project's own hand-drawn test sketches (wobbly, gappy, thick lines; not from the training data),
-rendered by this style.
+rendered by this style. {sketch_line}
 
 ## Data and licence
 - **Data:** {data.get('title', '')} — licence **{data.get('license', '')}**.

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from icanvas_desktop.training.evaluate import dominant_hue, hue_match, hue_spread
+from icanvas_desktop.training.evaluate import colour_name, dominant_hue, hue_match, hue_spread
 
 RED, GREEN, BLUE, YELLOW, ORANGE = (220, 30, 30), (40, 170, 60), (30, 80, 220), (240, 210, 40), (230, 120, 40)
 
@@ -50,3 +50,12 @@ def test_grey_truths_are_left_out_and_grey_outputs_are_misses():
     truth = batch([RED, (128, 128, 128)])
     assert hue_match(batch([RED, RED]), truth) == 1.0          # the grey truth is not counted
     assert hue_match(batch([(90, 90, 90), RED]), truth) == 0.0  # grey where red was due
+
+
+def test_colour_names_are_a_childs_words_for_the_main_colour():
+    assert colour_name(picture(RED)) == "red"
+    assert colour_name(picture(GREEN)) == "green"
+    assert colour_name(picture(BLUE)) == "blue"
+    assert colour_name(picture(YELLOW)) == "yellow"
+    assert colour_name(picture((120, 70, 30))) == "brown"
+    assert colour_name(picture((110, 110, 115))) == "grey"

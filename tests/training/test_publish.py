@@ -36,6 +36,9 @@ def test_first_publish_ships_weights_graph_card_and_pictures(tmp_path, trained):
     assert "stays white paper" in card                          # clear paper is described
     metrics = read_metadata(models / "tiny.safetensors")["metrics"]
     assert {"clean", "augmented", "augmented_finished"} <= set(metrics)
+    # our own hand-drawn sketches: each picture's colour named, and the spread across them
+    assert set(metrics["sketches"]["colours"]) == {"house", "cat", "car", "sun", "fish", "heart", "tree", "flower"}
+    assert 0 <= metrics["sketches"]["hue_spread"] <= 1 and "Main colour of each picture" in card
 
 
 def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, trained):
