@@ -25,6 +25,7 @@ class TrainConfig:
     clean_fraction: float = 0.25                # share of clean (unaugmented) inputs
     balance_groups: bool = True                 # equal chance per category, so faces don't win
     hint_prob: float = 0.7                      # share of samples that get colour hints
+    colour_balance: float = 0.0                 # rebalance L1 by colour rarity: weight share^-x (0 = plain L1)
     max_minutes: float = 60.0
     max_steps: int = 100000
     final_steps: int = 0                        # extra steps at io.final_size (mixed resolution)
@@ -36,7 +37,8 @@ class TrainConfig:
     limit: int | None = None                    # use only the first N pictures (smoke tests)
     # Warm start: a style file (.safetensors) whose generator weights the run begins from, so a
     # longer run continues a shipped style instead of repeating its first hour. Relative paths
-    # are taken from the repository root. Ignored once the run has its own checkpoint.
+    # are taken from the repository root; "recipe:STEM" is what recipes/STEM.toml trained (its
+    # work folder in the cache). Ignored once the run has its own checkpoint.
     init_from: str | None = None
 
     @staticmethod

@@ -22,6 +22,7 @@ from icanvas_desktop.ml.device import choose_device
 from icanvas_desktop.ml.networks import PatchDiscriminator, build_generator
 from icanvas_desktop.ml.preprocess import IOSpec
 from icanvas_desktop.training import datasets
+from icanvas_desktop.training.colour_balance import balanced_l1, family_frequencies, family_weights
 from icanvas_desktop.training.config import TrainConfig
 from icanvas_desktop.training.samples import batch_arrays, group_weights, make_variants
 
@@ -69,12 +70,22 @@ def prepare_data(cfg: TrainConfig, spec: IOSpec, data_dir: Path, size: int, work
     return data, idx, ink, tgt
 
 
+def init_path(init_from: str, name: str) -> Path:
+    """Where a warm start's weights are. "recipe:STEM" is what the recipe STEM.toml trained
+    (its work folder's NAME.safetensors), so recipes can chain without a path that only
+    exists on one machine; other values are style files, relative to the repository root."""
+    if init_from.startswith("recipe:"):
+        return datasets.default_cache().parent / "train" / init_from[len("recipe:"):] / f"{name}.safetensors"
+    path = Path(init_from).expanduser()
+    if not path.is_absolute() and not path.exists():
+        path = Path(__file__).resolve().parents[2] / path
+    return path
+
+
 def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> None:
     """Load the generator weights of the style `cfg.init_from` into G (same network only)."""
     from icanvas_desktop.ml.checkpoint import load_style
-    path = Path(cfg.init_from)
-    if not path.is_absolute() and not path.exists():
-        path = Path(__file__).resolve().parents[2] / path
+    path = init_path(cfg.init_from, cfg.name)
     src, meta = load_style(path)
     if meta["arch"] != cfg.arch or meta["arch_config"] != arch_config:
         raise ValueError(f"{path}: its network ({meta['arch']} {meta['arch_config']}) is not the "
@@ -145,6 +156,11 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
         data, idx, ink, tgt = prepare_data(cfg, spec, data_dir, size, work, rank)
         source = data.source
         weights = group_weights(data, idx, cfg.balance_groups)
+        colour_w = None
+        if cfg.colour_balance > 0:
+            colour_w = family_weights(family_frequencies(tgt[:, 0], weights), cfg.colour_balance).to(dev)
+            _log("colour balance: loss weight per family (red yellow green cyan blue magenta | grey) "
+                 + " ".join(f"{v:.2f}" for v in colour_w.tolist()), rank)
         end_step = main_steps if name == "main" else None
         final_start = step
         t_start, elapsed0, step0 = time.time(), elapsed, step
@@ -170,7 +186,7 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
             opt_g.zero_grad(set_to_none=True)
             d_fake = dm(torch.cat([x, fake], 1))
             loss_gan = F.mse_loss(d_fake, torch.ones_like(d_fake))
-            loss_l1 = F.l1_loss(fake, y)
+            loss_l1 = balanced_l1(fake, y, colour_w) if colour_w is not None else F.l1_loss(fake, y)
             (cfg.gan_weight * loss_gan + cfg.lambda_l1 * loss_l1).backward()
             opt_g.step()
             step += 1

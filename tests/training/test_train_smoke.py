@@ -66,6 +66,26 @@ def test_warm_start_begins_from_the_given_styles_weights(tmp_path, built):
                                                      mc.state_dict().values()))
 
 
+def test_a_recipe_can_start_from_what_an_earlier_recipe_trained(tmp_path, built, monkeypatch):
+    # "recipe:STEM" is the style in STEM's work folder under the cache, as `icanvas train` lays it out
+    monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
+    first = train(TrainConfig(**TINY), built, tmp_path / "cache" / "train" / "tiny_stage1")
+    again = train(TrainConfig(**{**TINY, "max_steps": 0, "init_from": "recipe:tiny_stage1"}), built,
+                  tmp_path / "b")
+    ma, _ = load_style(first)
+    mb, _ = load_style(again)
+    assert all(torch.equal(x, y) for x, y in zip(ma.state_dict().values(), mb.state_dict().values()))
+
+
+def test_training_with_colour_balance_runs_and_changes_the_result(tmp_path, built):
+    plain = train(TrainConfig(**TINY), built, tmp_path / "plain")
+    balanced = train(TrainConfig(**{**TINY, "colour_balance": 0.5}), built, tmp_path / "balanced")
+    mp, _ = load_style(plain)
+    mb, meta = load_style(balanced)
+    assert meta["recipe"]["config"]["colour_balance"] == 0.5
+    assert any(not torch.equal(x, y) for x, y in zip(mp.state_dict().values(), mb.state_dict().values()))
+
+
 def test_warm_start_from_a_different_network_is_refused(tmp_path, built):
     first = train(TrainConfig(**TINY), built, tmp_path / "a")
     wider = {**TINY, "arch_config": {"channels": [8, 16, 16, 32]}, "init_from": str(first)}
