@@ -128,8 +128,9 @@ def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int) -> Prepared | No
 
 
 def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
-    """The style's own finishing, at model resolution: flat fills and hint fills in the
-    shapes the child closed (see `regions`). rgb is (S, S, 3) in [-1, 1]."""
+    """The style's own finishing, at model resolution (see `regions`): flat fills and hint
+    fills in the shapes the child closed, white paper outside the drawing, and open strokes
+    kept visible. The closed shapes are found once and shared. rgb is (S, S, 3) in [-1, 1]."""
     if not (spec.flat_fill or spec.hint_fill or spec.clear_paper or spec.keep_lines):
         return rgb
     from icanvas_desktop.ml.regions import clear_paper, enclosed_regions, flatten, keep_open_lines
