@@ -100,3 +100,6 @@ def test_a_version_that_turns_the_hand_drawn_sketches_grey_loses():
     grey = {"augmented": {**test_split, "ssim": 0.75}, "sketches": {"coloured": 0.125, "hue_spread": 0.0}}
     assert score(grey) < score(colourful)
     assert score({"augmented": test_split}) == float("-inf")     # unmeasured sketches: measure first
+    # variety alone is not rewarded: one red tree among teal everything is not "each its own colour"
+    varied = {"augmented": test_split, "sketches": {"coloured": 1.0, "hue_spread": 0.5}}
+    assert score(varied) == score(colourful)
