@@ -18,8 +18,6 @@ import json
 import sys
 from pathlib import Path
 
-import torch
-
 from icanvas_desktop.ml.checkpoint import load_style
 from icanvas_desktop.ml.preprocess import IOSpec
 from icanvas_desktop.training.datasets import default_cache

@@ -81,7 +81,7 @@ def run_bench(threads: int = 0, runs: int = 20, backends: list[str] | None = Non
             log(f"{style.name:>10} [{eng.backend_name:>11}] preview {fig['preview_ms']:7.1f} ms"
                 f" (network alone {fig['network_ms']:6.1f} ms)"
                 f"   final 512² {fig['final_512_ms']:7.1f} ms")
-            del eng
+            eng = None  # free the session before the next style is loaded
         rss[b] = peak_rss_mb()
     for style in styles:
         if not per[style.name]:

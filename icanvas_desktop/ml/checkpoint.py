@@ -10,7 +10,7 @@ from pathlib import Path
 
 import torch
 from safetensors import SafetensorError
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_file
 
 from icanvas_desktop.core.atomic import atomic_write_bytes
 from icanvas_desktop.ml.networks import build_generator

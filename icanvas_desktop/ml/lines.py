@@ -104,7 +104,6 @@ def dilate(mask: np.ndarray, radius: float) -> np.ndarray:
         return mask.astype(bool)
     h, w = mask.shape
     rows = _disk_half_widths(radius)
-    r = max(abs(dy) for dy, _ in rows)
     wmax = max(hw for _, hw in rows)
     src = np.pad(mask.astype(bool), ((0, 0), (wmax, wmax)))
     widened = [src[:, wmax:wmax + w].copy()]

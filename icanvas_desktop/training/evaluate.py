@@ -9,7 +9,6 @@ contact sheet, so the model card always shows what was measured.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np

@@ -7,7 +7,6 @@ outputs. Under `torchrun` it trains data-parallel (gloo on CPU, NCCL on CUDA).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time

@@ -1,11 +1,9 @@
 """A tiny real training run: trains, writes a loadable style, resumes, evaluates, and runs
 data-parallel under torchrun (gloo, 2 processes) on the CPU."""
 
-import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 
 import numpy as np
 import pytest
