@@ -46,9 +46,9 @@ def score(metrics: dict) -> float:
 
 def measure(style_path: Path, limit: int | None = None) -> dict:
     """Test-split figures and sketch colours, written into the style file; returns them."""
-    result = evaluate_style(str(style_path), limit=limit)
+    result = evaluate_style(str(style_path), limit=limit, write=False)
     result["sketches"] = sketch_colours(style_path)
-    update_metadata(style_path, metrics=result)
+    update_metadata(style_path, metrics=result)  # one rewrite of the file, with both
     return result
 
 

@@ -69,6 +69,22 @@ def prepare_data(cfg: TrainConfig, spec: IOSpec, data_dir: Path, size: int, work
     return data, idx, ink, tgt
 
 
+def generator_config(cfg: TrainConfig, spec: IOSpec) -> dict:
+    """The recipe's network config with the input channels its IO convention needs."""
+    in_key = "in_ch" if cfg.arch == "fast_unet" else "input_nc"
+    return {**cfg.arch_config, in_key: spec.in_channels}
+
+
+def recipe_record(cfg: TrainConfig, steps: int, elapsed_s: float, device: str, world: int,
+                  recipe_file: str | None) -> dict:
+    """How the weights were made, for the style's metadata and its model card."""
+    recipe = {"config": cfg.to_dict(), "steps": int(steps), "minutes": round(float(elapsed_s) / 60, 1),
+              "device": device, "world_size": world, "torch": torch.__version__}
+    if recipe_file:
+        recipe["file"] = recipe_file
+    return recipe
+
+
 def init_path(init_from: str, name: str) -> Path:
     """Where a warm start's weights are. "recipe:STEM" is what the recipe STEM.toml trained
     (its work folder's NAME.safetensors), so recipes can chain without a path that only
@@ -107,8 +123,7 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
     torch.set_num_threads(max(1, cfg.threads // world))
     torch.manual_seed(cfg.seed + rank)
     spec = IOSpec.from_meta(cfg.io)
-    in_key = "in_ch" if cfg.arch == "fast_unet" else "input_nc"
-    arch_config = {**cfg.arch_config, in_key: spec.in_channels}
+    arch_config = generator_config(cfg, spec)
     G = build_generator(cfg.arch, arch_config).to(dev)
     D = PatchDiscriminator(spec.in_channels + 3, cfg.ndf).to(dev)
     opt_g = torch.optim.Adam(G.parameters(), lr=cfg.lr, betas=(0.5, 0.999))
@@ -204,10 +219,7 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
                 sheet_for_model(G, spec, data, size, 8).save(work / f"sheet_{step:06d}.png")
                 G.train()
         save_state()
-    recipe = {"config": cfg.to_dict(), "steps": step, "minutes": round(elapsed / 60, 1),
-              "device": dev.type, "world_size": world, "torch": torch.__version__}
-    if recipe_file:
-        recipe["file"] = recipe_file
+    recipe = recipe_record(cfg, step, elapsed, dev.type, world, recipe_file)
     out = out or work / f"{cfg.name}.safetensors"
     if rank == 0:
         G.eval()
@@ -224,14 +236,10 @@ def export_from_state(cfg: TrainConfig, data_dir: Path, work: Path, out: Path,
                       recipe_file: str | None = None) -> Path:
     """Write a style from the latest checkpoint in `work` (e.g. while training goes on)."""
     spec = IOSpec.from_meta(cfg.io)
-    in_key = "in_ch" if cfg.arch == "fast_unet" else "input_nc"
-    arch_config = {**cfg.arch_config, in_key: spec.in_channels}
+    arch_config = generator_config(cfg, spec)
     G = build_generator(cfg.arch, arch_config)
     st = torch.load(work / "state.pt", map_location="cpu", weights_only=True)
     G.load_state_dict(st["G"])
-    recipe = {"config": cfg.to_dict(), "steps": int(st["step"]), "minutes": round(float(st["elapsed"]) / 60, 1),
-              "device": "cpu", "world_size": 1, "torch": torch.__version__}
-    if recipe_file:
-        recipe["file"] = recipe_file
+    recipe = recipe_record(cfg, st["step"], st["elapsed"], "cpu", 1, recipe_file)
     save_style(out, G.eval(), style_metadata(cfg, arch_config, spec, datasets.load(data_dir).source, recipe, {}))
     return out
