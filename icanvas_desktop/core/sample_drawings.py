@@ -144,6 +144,10 @@ def flower(seed: int = 8, width: float = 9.0) -> Drawing:
 SAMPLES = {"house": house, "cat": cat, "car": car, "sun": sun, "fish": fish,
            "heart": heart, "tree": tree, "flower": flower}
 
+# Subjects whose colour every child knows; the others (a house, a car) may be any colour.
+# The words are those of `training.evaluate.colour_name`.
+KNOWN_COLOURS = {"heart": ("red", "pink"), "sun": ("yellow", "orange"), "tree": ("green",)}
+
 
 def with_hint(drawing: Drawing, colour: tuple[int, int, int], pts, width: float = 26.0) -> Drawing:
     """A copy of `drawing` with one colour-hint scribble."""

@@ -1,9 +1,10 @@
 """The inference engine: a drawing (or a raster sketch) in, a picture out.
 
 One object per app, used from one worker thread. A quick preview runs the model at its
-native size; the final render runs it at the style's final size and places the result at
-up to 1024 px, with the child's own strokes drawn crisp on top for styles that keep
-outlines. Deterministic: the same drawing gives the same picture.
+native size; the final render runs it at the style's final size for detail, keeps the colours
+of a native-size pass (the ones the preview showed), and places the result at up to 1024 px,
+with the child's own strokes drawn crisp on top for styles that keep outlines.
+Deterministic: the same drawing gives the same picture.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.core.strokes import Drawing
-from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, compose, drawing_overlay, output_size,
-                                           postprocess, prepare_drawing, prepare_skeleton, raster_skeleton)
+from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, coarse_colours, compose, drawing_overlay,
+                                           output_size, postprocess, prepare_drawing, prepare_skeleton,
+                                           raster_skeleton)
 from icanvas_desktop.ml.style_meta import CheckpointError
 from icanvas_desktop.ml.styles import StyleInfo
 
@@ -85,8 +87,19 @@ class Engine:
         self._require()
         return self._backend.run(x)
 
-    def _run(self, prep: Prepared) -> np.ndarray:
-        return postprocess(self._backend.run(prep.x), prep, self.spec)
+    def _run(self, prep: Prepared, coarse: Prepared | None = None) -> np.ndarray:
+        """The network and the style's finishing. With `coarse` (the same crop at the native
+        size) the colours come from that pass and the detail from `prep` (`coarse_colours`)."""
+        rgb = self._backend.run(prep.x)
+        if coarse is not None:
+            rgb = coarse_colours(rgb, self._backend.run(coarse.x))
+        return postprocess(rgb, prep, self.spec)
+
+    def _coarse(self, size: int, make) -> Prepared | None:
+        """The native-size input for a final render, when the style takes its colours from it."""
+        if size == self.spec.size or not self.spec.colour_from_preview:
+            return None
+        return make(self.spec.size)
 
     def _render(self, drawing: Drawing, size: int, long_side: int, quick: bool = False) -> Image.Image:
         self._require()
@@ -95,7 +108,8 @@ class Engine:
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
         overlay = drawing_overlay(drawing, out_wh, quick) if self.spec.overlay_lines else None
-        return compose(self._run(prep), prep, out_wh, overlay, quick)
+        coarse = self._coarse(size, lambda s: prepare_drawing(drawing, self.spec, s))
+        return compose(self._run(prep, coarse), prep, out_wh, overlay, quick)
 
     def preview(self, drawing: Drawing) -> Image.Image:
         """Quick picture at the model's native size, shown beside the canvas while drawing."""
@@ -114,6 +128,7 @@ class Engine:
         h, w = skel.shape
         out_wh = output_size((w, h), long_side)
         prep = prepare_skeleton(skel, self.spec, self.spec.final_size)
+        coarse = self._coarse(self.spec.final_size, lambda s: prepare_skeleton(skel, self.spec, s))
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
         overlay = None
@@ -124,4 +139,4 @@ class Engine:
             ink = redraw(skel, max(2.0, 0.012 * max(out_wh)) / k)
             overlay = np.asarray(Image.fromarray((ink * 255).astype(np.uint8)).resize(out_wh, Image.BILINEAR),
                                  np.float32) / 255.0
-        return compose(self._run(prep), prep, out_wh, overlay)
+        return compose(self._run(prep, coarse), prep, out_wh, overlay)

@@ -32,6 +32,7 @@ class IOSpec:
     fill_strength: float = 1.0      # 1 = flat fills; less keeps some of the model's shading
     clear_paper: bool = False       # white paper away from every line (no smudges between subjects)
     keep_lines: bool = False        # open strokes (rays, whiskers) never fade away (no-outline styles)
+    colour_from_preview: bool = True  # final render: colours from a pass at `size`, detail from `final_size`
 
     @property
     def in_channels(self) -> int:
@@ -154,6 +155,31 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
     if spec.keep_lines:
         rgb = keep_open_lines(rgb, ink, regions, spec.line_width(ink.shape[0]))
     return rgb
+
+
+def coarse_colours(fine: np.ndarray, coarse: np.ndarray) -> np.ndarray:
+    """The fine pass's detail on the coarse pass's colours: fine + up(coarse - down(fine)).
+
+    Styles train mostly at their native size and only briefly at the final size. At the final
+    size a child's drawing spans twice the pixels, more than the network's view takes in, and
+    it forgets what the subject is: the preview showed a red heart, the Magic button gave an
+    orange one. So the final render keeps each coarse cell's average colour from a pass at the
+    native size (what the preview showed) and takes only what is finer than a cell (edges,
+    highlights, shading) from the final-size pass. Both are (S, S, 3) in [-1, 1], over the same
+    crop."""
+    n, m = fine.shape[0], coarse.shape[0]
+    if n == m:
+        return coarse
+    if n % m == 0:
+        f = n // m
+        down = fine.reshape(m, f, m, f, 3).mean((1, 3))
+    else:
+        down = np.stack([np.asarray(Image.fromarray(np.ascontiguousarray(fine[..., c], np.float32), "F")
+                                    .resize((m, m), Image.BOX)) for c in range(3)], -1)
+    diff = (coarse - down).astype(np.float32)
+    up = np.stack([np.asarray(Image.fromarray(np.ascontiguousarray(diff[..., c]), "F")
+                              .resize((n, n), Image.BILINEAR)) for c in range(3)], -1)
+    return np.clip(fine + up, -1, 1)
 
 
 def to_uint8(rgb: np.ndarray) -> np.ndarray:

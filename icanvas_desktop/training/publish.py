@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from icanvas_desktop.core.raster import sketch_image
-from icanvas_desktop.core.sample_drawings import CAR_HINT_SCRIBBLE, SAMPLES, car, with_hint
+from icanvas_desktop.core.sample_drawings import CAR_HINT_SCRIBBLE, KNOWN_COLOURS, SAMPLES, car, with_hint
 from icanvas_desktop.ml.checkpoint import update_metadata
 from icanvas_desktop.ml.engine import Engine, EngineConfig
 from icanvas_desktop.ml.style_meta import read_metadata
@@ -32,16 +32,18 @@ def score(metrics: dict) -> float:
     (SSIM, following the lines), colours that belong to the subject (a quarter weight: a
     network that paints everything one safe colour scores well on SSIM alone), minus colour
     spilled on the paper, plus the share of the project's own hand-drawn sketches that come
-    out coloured rather than grey. The test split is emoji line art; the sketches are what
+    out coloured rather than grey, and the share of them whose subject has a colour every
+    child knows (heart, sun, tree) and gets it. The test split is emoji line art; the sketches are what
     children draw, and a version that scores better on the first can still turn the second
     grey (it happened: see the README). The sketches' hue spread is reported but not scored:
     on eight pictures it rewards any variety, and a run that painted everything teal and one
     tree red looked "varied" to it."""
     a, sk = metrics.get("augmented", {}), metrics.get("sketches", {})
-    if not all(k in a for k in SCORED) or "coloured" not in sk:
+    if not all(k in a for k in SCORED) or not all(k in sk for k in ("coloured", "as_known")):
         return float("-inf")
     f1 = 2 * a["line_recall"] * a["line_precision"] / max(1e-6, a["line_recall"] + a["line_precision"])
-    return a["ssim"] + 0.5 * f1 + 0.25 * a["hue_match"] - a["spill"] + 0.2 * sk["coloured"]
+    return (a["ssim"] + 0.5 * f1 + 0.25 * a["hue_match"] - a["spill"] + 0.2 * sk["coloured"]
+            + 0.2 * sk["as_known"])
 
 
 def measure(style_path: Path, limit: int | None = None) -> dict:
@@ -55,13 +57,19 @@ def measure(style_path: Path, limit: int | None = None) -> dict:
 def sketch_colours(style_path: Path) -> dict:
     """Our own hand-drawn sketches have no true picture, but they show whether different
     subjects get different colours: each picture's colour named, the share that is not
-    grey, and the hue spread across them."""
+    grey, the share of subjects with a colour every child knows that get it (a red or pink
+    heart, a yellow or orange sun, a green tree), the hue spread across them, and the share
+    whose finished picture has the colour that the live preview showed while drawing."""
     eng = Engine(EngineConfig(backend="torch"))
     eng.load_style(style_from_file(style_path))
     pics = np.stack([np.asarray(eng.final(f(), 512).convert("RGB")) for f in SAMPLES.values()])
     names = {n: colour_name(p) for n, p in zip(SAMPLES, pics)}
+    previews = {n: colour_name(np.asarray(eng.preview(f()).convert("RGB"))) for n, f in SAMPLES.items()}
+    known = [names[n] in ok for n, ok in KNOWN_COLOURS.items()]
     return {"colours": names, "coloured": round(sum(v != "grey" for v in names.values()) / len(names), 3),
-            "hue_spread": round(hue_spread(pics), 3)}
+            "as_known": round(sum(known) / len(known), 3),
+            "hue_spread": round(hue_spread(pics), 3),
+            "preview_agrees": round(sum(previews[n] == names[n] for n in names) / len(names), 3)}
 
 
 def _tile(img: Image.Image, label: str, size=(256, 192)) -> Image.Image:
@@ -131,6 +139,10 @@ def write_card(style_path: Path) -> Path:
                      f"![hints]({name}.hints.png)\n\nA car with no hint, a red, a blue and a green scribble.\n")
     io = meta.get("io", {})
     finishing = []
+    if io.get("colour_from_preview", True) and io.get("final_size") != io.get("size"):
+        finishing.append(f"the final picture runs the network at {io.get('final_size')}² for detail but keeps the "
+                         f"colours of a {io.get('size')}² pass, the size it mostly trained at and the one the live "
+                         "preview shows, so the Magic picture has the preview's colours")
     if io.get("overlay_lines"):
         finishing.append("the child's own strokes are drawn over the picture, crisp at full size")
     if io.get("flat_fill"):
@@ -151,11 +163,17 @@ def write_card(style_path: Path) -> Path:
     recipe_file = rc.get("file") or f"{name}{'_more' if cfg.get('init_from') else ''}.toml"
     stage = ""
     if cfg.get("init_from"):
-        stage = (f"This run started from the weights of an earlier stage (`{cfg['init_from']}`) and "
-                 f"continued them with this recipe. ")
+        stage = (f"This run started from the weights of an earlier stage (`{cfg['init_from']}`, as it was "
+                 f"before this run; the recipe's header says how that stage was trained) and continued them "
+                 f"with this recipe. ")
+    dedupe_part = (f"colour variants left out (training pictures whose line art matches a kept one's at "
+                   f"IoU >= {cfg['dedupe_lines']}, `training/dedupe.py`); " if cfg.get("dedupe_lines") else "")
     sk = m.get("sketches", {})
     sketch_line = ("Main colour of each picture: " + ", ".join(f"{k} {v}" for k, v in sk.get("colours", {}).items())
-                   + f"; coloured (not grey): {sk.get('coloured')}; hue spread across them {sk.get('hue_spread')} "
+                   + f"; coloured (not grey): {sk.get('coloured')}; "
+                   f"heart, sun and tree in the colour every child knows (red or pink, yellow or orange, green): "
+                   f"{sk.get('as_known')}; finished in the colour the live preview showed: "
+                   f"{sk.get('preview_agrees')}; hue spread across them {sk.get('hue_spread')} "
                    "(0 = one colour for all)." if sk else "")
     text = f"""# {meta['title'].get('en', name)} ({meta['title'].get('ko', '')}) — iCanvas style `{name}`
 
@@ -183,7 +201,7 @@ PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}, batch {c
 {meta.get('io', {}).get('size')}², then {cfg.get('final_steps')} steps (batch {cfg.get('final_batch')}) at
 {meta.get('io', {}).get('final_size')}²; {cfg.get('aug_variants')} hand-drawn-like variants per picture plus
 {round(cfg.get('clean_fraction', 0) * 100)}% clean inputs; categories balanced: {cfg.get('balance_groups')};
-seed {cfg.get('seed')}. Trained {rc.get('steps')} steps in {rc.get('minutes')} minutes on
+{dedupe_part}seed {cfg.get('seed')}. Trained {rc.get('steps')} steps in {rc.get('minutes')} minutes on
 {rc.get('device')} ({rc.get('world_size')} process(es), {cfg.get('threads')} thread(s), torch {rc.get('torch')})
 on a 2-core CPU.
 

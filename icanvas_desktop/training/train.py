@@ -23,6 +23,7 @@ from icanvas_desktop.ml.preprocess import IOSpec
 from icanvas_desktop.training import datasets
 from icanvas_desktop.training.colour_balance import balanced_l1, family_frequencies, family_weights
 from icanvas_desktop.training.config import TrainConfig
+from icanvas_desktop.training.dedupe import drop_colour_variants
 from icanvas_desktop.training.samples import batch_arrays, group_weights, make_variants
 
 
@@ -57,15 +58,24 @@ def prepare_data(cfg: TrainConfig, spec: IOSpec, data_dir: Path, size: int, work
     cache = Path(data_dir) / f"variants_{size}_{spec.line_width_frac}_{cfg.aug_variants}_{cfg.seed}_{len(idx)}.npz"
     if cache.exists():
         z = np.load(cache)
-        return data, idx, z["ink"], z["tgt"]
-    t0 = time.time()
-    ink, tgt = make_variants(data, idx, size, spec, cfg.aug_variants, cfg.seed,
-                             progress=lambda j, n: _log(f"  augmenting {j}/{n}", rank))
-    if rank == 0:
-        tmp = cache.with_suffix(".tmp.npz")
-        np.savez(tmp, ink=ink, tgt=tgt)
-        os.replace(tmp, cache)
-    _log(f"prepared {len(idx)} pictures × {1 + cfg.aug_variants} inputs at {size}² in {time.time() - t0:.0f}s", rank)
+        ink, tgt = z["ink"], z["tgt"]
+    else:
+        t0 = time.time()
+        ink, tgt = make_variants(data, idx, size, spec, cfg.aug_variants, cfg.seed,
+                                 progress=lambda j, n: _log(f"  augmenting {j}/{n}", rank))
+        if rank == 0:
+            tmp = cache.with_suffix(".tmp.npz")
+            np.savez(tmp, ink=ink, tgt=tgt)
+            os.replace(tmp, cache)
+        _log(f"prepared {len(idx)} pictures × {1 + cfg.aug_variants} inputs at {size}² in {time.time() - t0:.0f}s", rank)
+    if cfg.dedupe_lines > 0:
+        # Thinned after the (shared) variant cache, so every threshold reuses the same cache.
+        kept = drop_colour_variants(data.lines, data.color, [e["name"] for e in data.index],
+                                    idx, cfg.dedupe_lines).keep
+        rows = np.flatnonzero(np.isin(idx, kept))
+        _log(f"colour variants: {len(idx) - len(rows)} of {len(idx)} pictures share their line "
+             f"art with a kept one (IoU >= {cfg.dedupe_lines}) and are left out", rank)
+        idx, ink, tgt = idx[rows], ink[rows], tgt[rows]
     return data, idx, ink, tgt
 
 

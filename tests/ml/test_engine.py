@@ -92,3 +92,26 @@ def test_a_graph_that_loads_but_cannot_run_is_refused_when_the_style_loads(tmp_p
         eng.load_style(style_from_file(path))
     with pytest.raises(StyleLoadError):
         eng.preview(house())
+
+
+def test_the_final_picture_keeps_the_colours_the_preview_showed(engine):
+    # A network that forgets the subject at the final size: red at its native size, orange with
+    # a white highlight at the final size. The Magic picture must stay red, with the highlight.
+    native = engine.spec.size
+
+    def run(x):
+        s = x.shape[-1]
+        out = np.empty((s, s, 3), np.float32)
+        out[:] = (0.8, -0.8, -0.8) if s == native else (0.9, 0.2, -0.8)
+        if s != native:
+            out[:, s // 2] = 1.0
+        return out
+
+    engine._backend.run = run
+    pic = np.asarray(engine.final(house(), 512)).astype(int)
+    body = pic[(pic.min(-1) < 250) & (pic.max(-1) > 150)]      # coloured: not lines, not paper
+    assert np.median(body, axis=0)[1] < 60                      # red (the orange has green ~140)
+    highlight = (pic[..., 2] > 100) & (pic.min(-1) < 230)       # whiter than the red, not paper
+    assert highlight.sum() > 50
+    preview = np.asarray(engine.preview(house())).astype(int)
+    assert np.median(preview[(preview.min(-1) < 250) & (preview.max(-1) > 150)], axis=0)[1] < 60

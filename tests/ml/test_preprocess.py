@@ -86,3 +86,22 @@ def test_compose_places_the_picture_back_and_draws_lines_on_top():
     cx, cy = int(360 * 0.5), int(380 * 0.5)          # inside the drawing's square
     assert tuple(arr[cy, cx]) == (255, 0, 0)
     assert tuple(arr[380, 510]) == (255, 255, 255)   # paper outside the crop stays white
+
+
+def test_coarse_colours_take_the_colour_of_the_coarse_pass_and_the_detail_of_the_fine_one():
+    from icanvas_desktop.ml.preprocess import coarse_colours
+    red, orange = np.array([0.8, -0.8, -0.8]), np.array([0.9, 0.2, -0.8])
+    coarse = np.broadcast_to(red, (64, 64, 3)).astype(np.float32)
+    fine = np.broadcast_to(orange, (128, 128, 3)).astype(np.float32).copy()
+    fine[:, 60] = 1.0                                     # a one-pixel highlight only the fine pass drew
+    out = coarse_colours(fine, coarse)
+    assert out.shape == (128, 128, 3)
+    assert np.allclose(out[:, 20], red, atol=0.02) and np.allclose(out[:, 110], red, atol=0.02)
+    # the highlight stands out from its neighbours as much as it did in the fine pass
+    assert (out[:, 60] - out[:, 58]).mean() > 0.5 * (fine[:, 60] - fine[:, 58]).mean()
+    assert out.min() >= -1 and out.max() <= 1
+    # at the same size there is nothing finer to keep: the coarse pass is the answer
+    assert coarse_colours(coarse, coarse) is coarse
+    # sizes that do not divide still line up (a style with final size 3/2 of its native size)
+    odd = coarse_colours(np.broadcast_to(orange, (96, 96, 3)).astype(np.float32), coarse)
+    assert np.allclose(odd[10:-10, 10:-10], red, atol=0.02)

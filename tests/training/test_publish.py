@@ -40,6 +40,8 @@ def test_first_publish_ships_weights_graph_card_and_pictures(tmp_path, trained):
     assert set(metrics["sketches"]["colours"]) == {"house", "cat", "car", "sun", "fish", "heart", "tree", "flower"}
     assert 0 <= metrics["sketches"]["hue_spread"] <= 1 and "Main colour of each picture" in card
     assert 0 <= metrics["sketches"]["coloured"] <= 1
+    assert metrics["sketches"]["as_known"] in (0.0, 0.333, 0.667, 1.0)  # of heart, sun and tree
+    assert "in the colour every child knows" in card
 
 
 def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, trained):
@@ -49,7 +51,7 @@ def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, tra
     before = shipped.read_bytes()
     # The shipped version now claims perfect figures: nothing can beat it.
     perfect = {"augmented": {"ssim": 1.0, "line_recall": 1.0, "line_precision": 1.0, "spill": 0.0,
-                              "hue_match": 1.0}, "sketches": {"coloured": 1.0, "hue_spread": 1.0}}
+                              "hue_match": 1.0}, "sketches": {"coloured": 1.0, "as_known": 1.0, "hue_spread": 1.0}}
     update_metadata(shipped, metrics=perfect)
     kept = shipped.read_bytes()
     ok, message = publish(trained, models)
@@ -95,11 +97,21 @@ def test_the_card_names_the_recipe_file_the_style_was_trained_with(tmp_path, ab_
 def test_a_version_that_turns_the_hand_drawn_sketches_grey_loses():
     from icanvas_desktop.training.publish import score
     test_split = {"ssim": 0.7, "line_recall": 1.0, "line_precision": 0.8, "spill": 0.02, "hue_match": 0.2}
-    colourful = {"augmented": test_split, "sketches": {"coloured": 1.0, "hue_spread": 0.1}}
+    colourful = {"augmented": test_split, "sketches": {"coloured": 1.0, "as_known": 0.333, "hue_spread": 0.1}}
     # better on the emoji test split, but grey on what children draw
-    grey = {"augmented": {**test_split, "ssim": 0.75}, "sketches": {"coloured": 0.125, "hue_spread": 0.0}}
+    grey = {"augmented": {**test_split, "ssim": 0.75}, "sketches": {"coloured": 0.125, "as_known": 0.0, "hue_spread": 0.0}}
     assert score(grey) < score(colourful)
     assert score({"augmented": test_split}) == float("-inf")     # unmeasured sketches: measure first
     # variety alone is not rewarded: one red tree among teal everything is not "each its own colour"
-    varied = {"augmented": test_split, "sketches": {"coloured": 1.0, "hue_spread": 0.5}}
+    varied = {"augmented": test_split, "sketches": {"coloured": 1.0, "as_known": 0.333, "hue_spread": 0.5}}
     assert score(varied) == score(colourful)
+
+
+def test_a_red_heart_and_a_green_tree_count_for_a_version():
+    from icanvas_desktop.training.publish import score
+    test_split = {"ssim": 0.7, "line_recall": 1.0, "line_precision": 0.8, "spill": 0.02, "hue_match": 0.2}
+    all_yellow = {"augmented": test_split, "sketches": {"coloured": 1.0, "as_known": 0.333}}
+    knows = {"augmented": {**test_split, "ssim": 0.68}, "sketches": {"coloured": 1.0, "as_known": 1.0}}
+    assert score(knows) > score(all_yellow)
+    # measured before the known-colour figure existed: publish measures the sketches again
+    assert score({"augmented": test_split, "sketches": {"coloured": 1.0}}) == float("-inf")
