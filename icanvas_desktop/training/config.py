@@ -24,6 +24,7 @@ class TrainConfig:
     aug_variants: int = 3                       # precomputed hand-drawn variants per picture
     clean_fraction: float = 0.25                # share of clean (unaugmented) inputs
     balance_groups: bool = True                 # equal chance per category, so faces don't win
+    bare_outlines: float = 0.0                  # share of hand-drawn variants drawn from the bare silhouette outline
     dedupe_lines: float = 0.0                   # drop colour variants of one line art (IoU threshold, 0 = keep all)
     hint_prob: float = 0.7                      # share of samples that get colour hints
     colour_balance: float = 0.0                 # rebalance L1 by colour rarity: weight share^-x (0 = plain L1)

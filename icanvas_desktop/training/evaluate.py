@@ -158,7 +158,7 @@ def hue_match(out: np.ndarray, tgt: np.ndarray, tolerance_deg: float = 20.0) -> 
     return float((hits[seen] / totals[seen]).mean()) if seen.any() else 0.0
 
 
-_HUE_NAMES = [(15, "red"), (40, "orange"), (70, "yellow"), (165, "green"), (195, "teal"), (255, "blue"),
+HUE_NAMES = [(15, "red"), (40, "orange"), (70, "yellow"), (165, "green"), (195, "teal"), (255, "blue"),
               (290, "purple"), (345, "pink"), (360, "red")]
 
 
@@ -171,7 +171,7 @@ def colour_name(img: np.ndarray) -> str:
     if len(col) < max(10, 0.15 * len(drawn)):
         return "grey"
     hue = (np.degrees(dominant_hue(img)) + 360) % 360
-    name = next(n for limit, n in _HUE_NAMES if hue < limit)
+    name = next(n for limit, n in HUE_NAMES if hue < limit)
     if name in ("red", "orange") and np.median(col.max(1)) < 0.6:
         return "brown"
     return name

@@ -6,7 +6,7 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.ml.preprocess import IOSpec, encode_input
-from icanvas_desktop.training.augment import AugmentConfig, augment_pair, canonical_ink
+from icanvas_desktop.training.augment import AugmentConfig, augment_pair, bare_outline_pair, canonical_ink
 from icanvas_desktop.training.datasets import PairSet
 
 
@@ -17,9 +17,11 @@ def resize_rgb(rgb: np.ndarray, size: int) -> np.ndarray:
 
 
 def make_variants(data: PairSet, idx: np.ndarray, size: int, spec: IOSpec, variants: int,
-                  seed: int, cfg: AugmentConfig = AugmentConfig(), progress=None):
+                  seed: int, cfg: AugmentConfig = AugmentConfig(), progress=None, bare: float = 0.0):
     """Inputs (ink, uint8) and targets (uint8) at `size`: the clean one first, then
-    `variants` augmented ones per picture. Returns arrays shaped (len(idx), 1+variants, ...)."""
+    `variants` augmented ones per picture, each of which is drawn from the picture's bare
+    outline (`bare_outline_pair`) with probability `bare`. Returns arrays shaped
+    (len(idx), 1+variants, ...)."""
     rng = np.random.default_rng(seed)
     n = len(idx)
     ink = np.zeros((n, 1 + variants, size, size), np.uint8)
@@ -30,7 +32,8 @@ def make_variants(data: PairSet, idx: np.ndarray, size: int, spec: IOSpec, varia
         ink[j, 0] = (canonical_ink(skel, size, spec.line_width_frac) * 255).astype(np.uint8)
         tgt[j, 0] = resize_rgb(color, size)
         for v in range(variants):
-            s, t = augment_pair(rng, skel, color, cfg)
+            base = bare_outline_pair(color, spec.line_width_frac) if bare and rng.random() < bare else (skel, color)
+            s, t = augment_pair(rng, base[0], base[1], cfg)
             ink[j, 1 + v] = (canonical_ink(s, size, spec.line_width_frac) * 255).astype(np.uint8)
             tgt[j, 1 + v] = resize_rgb(t, size)
         if progress and (j + 1) % 100 == 0:

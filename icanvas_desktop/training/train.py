@@ -55,14 +55,15 @@ def prepare_data(cfg: TrainConfig, spec: IOSpec, data_dir: Path, size: int, work
     if cfg.limit:
         idx = idx[: cfg.limit]
     # Shared by every run on this data set with the same augmentation settings.
-    cache = Path(data_dir) / f"variants_{size}_{spec.line_width_frac}_{cfg.aug_variants}_{cfg.seed}_{len(idx)}.npz"
+    bare = f"_bare{cfg.bare_outlines}" if cfg.bare_outlines else ""
+    cache = Path(data_dir) / f"variants_{size}_{spec.line_width_frac}_{cfg.aug_variants}_{cfg.seed}_{len(idx)}{bare}.npz"
     if cache.exists():
         z = np.load(cache)
         ink, tgt = z["ink"], z["tgt"]
     else:
         t0 = time.time()
         ink, tgt = make_variants(data, idx, size, spec, cfg.aug_variants, cfg.seed,
-                                 progress=lambda j, n: _log(f"  augmenting {j}/{n}", rank))
+                                 progress=lambda j, n: _log(f"  augmenting {j}/{n}", rank), bare=cfg.bare_outlines)
         if rank == 0:
             tmp = cache.with_suffix(".tmp.npz")
             np.savez(tmp, ink=ink, tgt=tgt)

@@ -59,6 +59,22 @@ def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, tra
     assert shipped.read_bytes() == kept != before
 
 
+def test_a_version_must_win_by_more_than_a_hair_to_be_shipped(tmp_path, trained):
+    from icanvas_desktop.training.publish import MARGIN
+    models = tmp_path / "models"
+    assert publish(trained, models)[0]
+    shipped = models / "tiny.safetensors"
+    metrics = read_metadata(shipped)["metrics"]
+    # the shipped version is a hair worse than the candidate (the same weights, measured the same)
+    metrics["augmented"]["ssim"] -= MARGIN / 5
+    update_metadata(shipped, metrics=metrics)
+    ok, message = publish(trained, models)
+    assert not ok and "by more than" in message
+    metrics["augmented"]["ssim"] -= 2 * MARGIN                 # now clearly worse: replaced
+    update_metadata(shipped, metrics=metrics)
+    assert publish(trained, models)[0]
+
+
 def test_publishing_the_shipped_file_refreshes_it_and_keeps_its_weights(tmp_path, trained):
     models = tmp_path / "models"
     assert publish(trained, models)[0]
