@@ -95,11 +95,9 @@ class Engine:
             rgb = coarse_colours(rgb, self._backend.run(coarse.x))
         return postprocess(rgb, prep, self.spec)
 
-    def _coarse(self, size: int, make) -> Prepared | None:
-        """The native-size input for a final render, when the style takes its colours from it."""
-        if size == self.spec.size or not self.spec.colour_from_preview:
-            return None
-        return make(self.spec.size)
+    def _takes_preview_colours(self, size: int) -> bool:
+        """A render above the native size takes its colours from a native-size pass."""
+        return size != self.spec.size and self.spec.colour_from_preview
 
     def _render(self, drawing: Drawing, size: int, long_side: int, quick: bool = False) -> Image.Image:
         self._require()
@@ -108,7 +106,7 @@ class Engine:
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
         overlay = drawing_overlay(drawing, out_wh, quick) if self.spec.overlay_lines else None
-        coarse = self._coarse(size, lambda s: prepare_drawing(drawing, self.spec, s))
+        coarse = prepare_drawing(drawing, self.spec, self.spec.size) if self._takes_preview_colours(size) else None
         return compose(self._run(prep, coarse), prep, out_wh, overlay, quick)
 
     def preview(self, drawing: Drawing) -> Image.Image:
@@ -128,9 +126,10 @@ class Engine:
         h, w = skel.shape
         out_wh = output_size((w, h), long_side)
         prep = prepare_skeleton(skel, self.spec, self.spec.final_size)
-        coarse = self._coarse(self.spec.final_size, lambda s: prepare_skeleton(skel, self.spec, s))
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
+        coarse = (prepare_skeleton(skel, self.spec, self.spec.size)
+                  if self._takes_preview_colours(self.spec.final_size) else None)
         overlay = None
         if self.spec.overlay_lines:
             # The cleaned lines, redrawn with a pen in proportion to the picture, then scaled.

@@ -64,12 +64,11 @@ def drop_colour_variants(lines: np.ndarray, color: np.ndarray, names: list[str],
     area = fp.sum(1)
     rich = np.array([colourful(color[i]) for i in items])
     order = sorted(range(len(items)), key=lambda r: (not rich[r], len(names[items[r]]), names[items[r]]))
-    similar: list[np.ndarray] = [None] * len(items)   # type: ignore[list-item]
+    similar: list[np.ndarray] = []      # per item, the items whose line art matches it
     for b in range(0, len(items), BLOCK):
         inter = fp[b:b + BLOCK] @ fp.T
         iou = inter / np.maximum(area[b:b + BLOCK, None] + area[None] - inter, 1e-9)
-        for r in range(iou.shape[0]):
-            similar[b + r] = np.flatnonzero(iou[r] >= threshold)
+        similar += [np.flatnonzero(row >= threshold) for row in iou]
     gone = np.zeros(len(items), bool)
     dropped: dict[int, list[int]] = {}
     for r in order:

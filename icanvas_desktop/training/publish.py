@@ -170,11 +170,13 @@ def write_card(style_path: Path) -> Path:
         stage = (f"This run started from the weights of an earlier stage (`{cfg['init_from']}`, as it was "
                  f"before this run; the recipe's header says how that stage was trained) and continued them "
                  f"with this recipe. ")
-    data_part = (f"colour variants left out (training pictures whose line art matches a kept one's at "
-                   f"IoU >= {cfg['dedupe_lines']}, `training/dedupe.py`); " if cfg.get("dedupe_lines") else "")
+    data_part = ""
+    if cfg.get("dedupe_lines"):
+        data_part += (f"colour variants left out (training pictures whose line art matches a kept one's at "
+                      f"IoU >= {cfg['dedupe_lines']}, `training/dedupe.py`); ")
     if cfg.get("bare_outlines"):
         data_part += (f"{round(cfg['bare_outlines'] * 100)}% of the hand-drawn-like inputs drawn from the picture's "
-                        "bare silhouette outline, with the silhouette in its main colour as the target; ")
+                      "bare silhouette outline, with the silhouette in its main colour as the target; ")
     sk = m.get("sketches", {})
     sketch_line = ("Main colour of each picture: " + ", ".join(f"{k} {v}" for k, v in sk.get("colours", {}).items())
                    + f"; coloured (not grey): {sk.get('coloured')}; "
