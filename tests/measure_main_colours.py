@@ -11,22 +11,12 @@ from __future__ import annotations
 
 import argparse
 import collections
-import colorsys
-
 import numpy as np
 
 from icanvas_desktop.training import datasets
-from icanvas_desktop.training.augment import main_colour
 from icanvas_desktop.training.dedupe import drop_colour_variants
-from icanvas_desktop.training.evaluate import HUE_NAMES
+from icanvas_desktop.training.samples import main_colour_family
 
-
-
-def family(rgb: np.ndarray) -> str:
-    h, lightness, s = colorsys.rgb_to_hls(*(rgb / 255))
-    if s < 0.25 or not 0.1 <= lightness <= 0.9:
-        return "grey, white or black"
-    return next(name for limit, name in HUE_NAMES if h * 360 < limit)
 
 
 def main() -> None:
@@ -40,8 +30,7 @@ def main() -> None:
         idx = drop_colour_variants(data.lines, data.color, [e["name"] for e in data.index], idx, ns.dedupe).keep
     counts = collections.Counter()
     for i in idx:
-        pic = np.asarray(data.color[i])
-        counts[family(main_colour(pic, pic.min(-1) < 235).astype(np.float64))] += 1
+        counts[main_colour_family(np.asarray(data.color[i]))] += 1
     print(f"{ns.dataset}: {len(idx)} training pictures by main colour")
     for name, n in counts.most_common():
         print(f"  {name:22s} {n:5d}  {n / len(idx):6.1%}")

@@ -28,6 +28,7 @@ class TrainConfig:
     dedupe_lines: float = 0.0                   # drop colour variants of one line art (IoU threshold, 0 = keep all)
     hint_prob: float = 0.7                      # share of samples that get colour hints
     colour_balance: float = 0.0                 # rebalance L1 by colour rarity: weight share^-x (0 = plain L1)
+    balance_hues: float = 0.0                   # show rare main colours more often: sample weight share^-x
     max_minutes: float = 60.0
     max_steps: int = 100000
     final_steps: int = 0                        # extra steps at io.final_size (mixed resolution)

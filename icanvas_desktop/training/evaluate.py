@@ -20,7 +20,7 @@ from icanvas_desktop.ml.lines import dilate
 from icanvas_desktop.ml.preprocess import IOSpec, encode_input
 from icanvas_desktop.training import datasets
 from icanvas_desktop.training.augment import AugmentConfig, augment_pair, canonical_ink
-from icanvas_desktop.training.samples import resize_rgb, sample_hints
+from icanvas_desktop.training.samples import HUE_NAMES, resize_rgb, sample_hints
 
 
 @torch.no_grad()
@@ -156,10 +156,6 @@ def hue_match(out: np.ndarray, tgt: np.ndarray, tolerance_deg: float = 20.0) -> 
             hits[family] += 1
     seen = totals > 0
     return float((hits[seen] / totals[seen]).mean()) if seen.any() else 0.0
-
-
-HUE_NAMES = [(15, "red"), (40, "orange"), (70, "yellow"), (165, "green"), (195, "teal"), (255, "blue"),
-              (290, "purple"), (345, "pink"), (360, "red")]
 
 
 def colour_name(img: np.ndarray) -> str:

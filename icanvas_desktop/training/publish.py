@@ -177,6 +177,9 @@ def write_card(style_path: Path) -> Path:
     if cfg.get("bare_outlines"):
         data_part += (f"{round(cfg['bare_outlines'] * 100)}% of the hand-drawn-like inputs drawn from the picture's "
                       "bare silhouette outline, with the silhouette in its main colour as the target; ")
+    if cfg.get("balance_hues"):
+        data_part += (f"pictures of rare main colours shown more often (sample weight x share of the main-colour "
+                      f"family^-{cfg['balance_hues']}, `training/samples.py: hue_weights`); ")
     sk = m.get("sketches", {})
     sketch_line = ("Main colour of each picture: " + ", ".join(f"{k} {v}" for k, v in sk.get("colours", {}).items())
                    + f"; coloured (not grey): {sk.get('coloured')}; "

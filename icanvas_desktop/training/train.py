@@ -24,7 +24,7 @@ from icanvas_desktop.training import datasets
 from icanvas_desktop.training.colour_balance import balanced_l1, family_frequencies, family_weights
 from icanvas_desktop.training.config import TrainConfig
 from icanvas_desktop.training.dedupe import drop_colour_variants
-from icanvas_desktop.training.samples import batch_arrays, group_weights, make_variants
+from icanvas_desktop.training.samples import batch_arrays, group_weights, hue_weights, make_variants
 
 
 def _dist_info() -> tuple[int, int]:
@@ -181,6 +181,10 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
         data, idx, ink, tgt = prepare_data(cfg, spec, data_dir, size, work, rank)
         source = data.source
         weights = group_weights(data, idx, cfg.balance_groups)
+        if cfg.balance_hues > 0:
+            weights, shares = hue_weights(tgt[:, 0], weights, cfg.balance_hues)
+            _log("main colours as sampled: " + ", ".join(f"{k} {v:.0%}" for k, v in
+                                                          sorted(shares.items(), key=lambda kv: -kv[1])), rank)
         colour_w = None
         if cfg.colour_balance > 0:
             colour_w = family_weights(family_frequencies(tgt[:, 0], weights), cfg.colour_balance).to(dev)

@@ -110,6 +110,14 @@ def test_the_card_names_the_recipe_file_the_style_was_trained_with(tmp_path, ab_
     assert "recipes/tiny_vivid.toml" in (tmp_path / "models" / "tiny.md").read_text("utf-8")
 
 
+def test_the_card_says_when_rare_main_colours_were_shown_more_often(tmp_path, ab_folder, monkeypatch):
+    monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
+    data = datasets.build("pix2pix-ab", datasets.default_cache(), ab_folder)
+    out = train(TrainConfig(**{**TINY, "balance_hues": 0.5}), data, tmp_path / "work")
+    assert publish(out, tmp_path / "models")[0]
+    assert "rare main colours shown more often" in (tmp_path / "models" / "tiny.md").read_text("utf-8")
+
+
 def test_a_version_that_turns_the_hand_drawn_sketches_grey_loses():
     from icanvas_desktop.training.publish import score
     test_split = {"ssim": 0.7, "line_recall": 1.0, "line_precision": 0.8, "spill": 0.02, "hue_match": 0.2}

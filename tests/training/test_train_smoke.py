@@ -84,6 +84,15 @@ def test_training_with_colour_balance_runs_and_changes_the_result(tmp_path, buil
     assert any(not torch.equal(x, y) for x, y in zip(mp.state_dict().values(), mb.state_dict().values()))
 
 
+def test_training_can_show_rare_main_colours_more_often(tmp_path, built):
+    plain = train(TrainConfig(**TINY), built, tmp_path / "plain")
+    hues = train(TrainConfig(**{**TINY, "balance_hues": 1.0}), built, tmp_path / "hues")
+    mp, _ = load_style(plain)
+    mh, meta = load_style(hues)
+    assert meta["recipe"]["config"]["balance_hues"] == 1.0
+    assert any(not torch.equal(x, y) for x, y in zip(mp.state_dict().values(), mh.state_dict().values()))
+
+
 def test_warm_start_from_a_different_network_is_refused(tmp_path, built):
     first = train(TrainConfig(**TINY), built, tmp_path / "a")
     wider = {**TINY, "arch_config": {"channels": [8, 16, 16, 32]}, "init_from": str(first)}
