@@ -124,13 +124,16 @@ def hue_weights(pictures: np.ndarray, weights: np.ndarray, strength: float) -> t
     (`colour_balance`), every picture keeps its true colours: the network sees more green
     trees, not a loss that pays more for green. Returns (weights, family -> new share)."""
     fams = [main_colour_family(p) for p in pictures]
+    share = _family_shares(fams, weights)
+    out = np.array([w * share[f] ** -strength for f, w in zip(fams, weights)])
+    out /= out.sum()
+    return out, _family_shares(fams, out)
+
+
+def _family_shares(fams: list[str], weights) -> dict[str, float]:
+    """Each family's share of the total sampling weight."""
     share: dict[str, float] = {}
     for f, w in zip(fams, weights):
         share[f] = share.get(f, 0.0) + float(w)
     total = sum(share.values())
-    out = np.array([w * (share[f] / total) ** -strength for f, w in zip(fams, weights)])
-    out /= out.sum()
-    after: dict[str, float] = {}
-    for f, w in zip(fams, out):
-        after[f] = after.get(f, 0.0) + float(w)
-    return out, after
+    return {f: v / total for f, v in share.items()}
