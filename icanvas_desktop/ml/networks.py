@@ -120,10 +120,17 @@ class FastUnet(nn.Module):
     Decoder: nearest ×2 resize, concatenate the skip, 1×1 fuse, residual DS conv. With
     `low_res_out`, the last decoder level is skipped and the picture is predicted at half
     resolution and resized bilinearly; the child's crisp lines are drawn over it later.
+
+    With `palette` = K > 0 the network classifies instead of regressing (Zhang et al.,
+    "Colorful Image Colorization"): it predicts a distribution over K palette colours per pixel,
+    and the picture is its annealed mean (softmax(logits / temperature) · colours). L1 regression
+    averages the colours a shape could have (a heart outline is red, pink, yellow, green... in the
+    data) into one brownish orange for every sketch; a distribution keeps the modes apart. The
+    colours are a buffer, so they travel with the weights; training sets them by k-means.
     """
 
     def __init__(self, in_ch: int = 1, out_ch: int = 3, channels=(24, 48, 96, 160, 224, 224),
-                 low_res_out: bool = False):
+                 low_res_out: bool = False, palette: int = 0, temperature: float = 0.38):
         super().__init__()
         ch = list(channels)
         self.low_res_out = bool(low_res_out)
@@ -137,9 +144,20 @@ class FastUnet(nn.Module):
         self.fuse = nn.ModuleList(nn.Conv2d(ch[i] + ch[i - 1], ch[i - 1], 1, bias=False) for i in ups)
         self.up_res = nn.ModuleList(DSConv(ch[i - 1], ch[i - 1]) for i in ups)
         last = ch[1] if self.low_res_out else ch[0]
-        self.head = nn.Conv2d(last, out_ch, 3, 1, 1)
+        self.palette_size = int(palette)
+        self.temperature = float(temperature)
+        if self.palette_size > 0:
+            # 1×1 logits: a 3×3 conv to K channels would cost more than the rest of the network
+            self.head = nn.Conv2d(last, self.palette_size, 1)
+            self.register_buffer("colours", torch.zeros(out_ch, self.palette_size))
+        else:
+            self.head = nn.Conv2d(last, out_ch, 3, 1, 1)
 
-    def forward(self, x):
+    def set_palette(self, colours: torch.Tensor) -> None:
+        """Palette colours, shaped (K, out_ch), in the output range [-1, 1]."""
+        self.colours.copy_(colours.t().to(self.colours))
+
+    def forward(self, x, return_logits: bool = False):
         size = x.shape[-2:]
         h = self.stem(x)
         skips = [h]
@@ -152,10 +170,17 @@ class FastUnet(nn.Module):
             h = F.interpolate(h, scale_factor=2.0, mode="nearest")
             h = fuse(torch.cat([h, skips.pop()], 1))
             h = h + res(h)
+        if self.palette_size > 0:
+            logits = self.head(h)
+            if self.low_res_out:
+                logits = F.interpolate(logits, size=size, mode="bilinear", align_corners=False)
+            probs = torch.softmax(logits / self.temperature, 1)
+            out = F.conv2d(probs, self.colours[:, :, None, None])
+            return (out, logits) if return_logits else out
         out = torch.tanh(self.head(h))
         if self.low_res_out:
             out = F.interpolate(out, size=size, mode="bilinear", align_corners=False)
-        return out
+        return (out, None) if return_logits else out
 
 
 # --------------------------------------------------------------------------- discriminator
@@ -185,8 +210,9 @@ def _unet(num_downs: int) -> Callable[..., nn.Module]:
     return build
 
 
-def _fast(in_ch=1, out_ch=3, channels=(24, 48, 96, 160, 224, 224), low_res_out=False, **_):
-    return FastUnet(in_ch, out_ch, tuple(channels), low_res_out)
+def _fast(in_ch=1, out_ch=3, channels=(24, 48, 96, 160, 224, 224), low_res_out=False, palette=0,
+          temperature=0.38, **_):
+    return FastUnet(in_ch, out_ch, tuple(channels), low_res_out, palette, temperature)
 
 
 GENERATORS: dict[str, Callable[..., nn.Module]] = {

@@ -29,6 +29,10 @@ class TrainConfig:
     hint_prob: float = 0.7                      # share of samples that get colour hints
     colour_balance: float = 0.0                 # rebalance L1 by colour rarity: weight share^-x (0 = plain L1)
     balance_hues: float = 0.0                   # show rare main colours more often: sample weight share^-x
+    # Palette generators (arch_config palette = K): weight of the colour-classification loss, and
+    # its class-weight mix (1 = plain cross-entropy, 0 = every colour the same total weight).
+    lambda_ce: float = 0.0
+    ce_rebalance: float = 0.5
     max_minutes: float = 60.0
     max_steps: int = 100000
     final_steps: int = 0                        # extra steps at io.final_size (mixed resolution)

@@ -180,6 +180,12 @@ def write_card(style_path: Path) -> Path:
     if cfg.get("balance_hues"):
         data_part += (f"pictures of rare main colours shown more often (sample weight x share of the main-colour "
                       f"family^-{cfg['balance_hues']}, `training/samples.py: hue_weights`); ")
+    objective = f"LSGAN + {cfg.get('lambda_l1')}·L1"
+    if cfg.get("lambda_ce"):
+        objective += (f" + {cfg['lambda_ce']}·cross-entropy over a palette of "
+                      f"{meta.get('arch_config', {}).get('palette')} colours (colour classification, class "
+                      f"rebalancing mix {cfg.get('ce_rebalance')}, `training/palette.py`); the picture is the "
+                      f"annealed mean at temperature {meta.get('arch_config', {}).get('temperature')}")
     sk = m.get("sketches", {})
     sketch_line = ("Main colour of each picture: " + ", ".join(f"{k} {v}" for k, v in sk.get("colours", {}).items())
                    + f"; coloured (not grey): {sk.get('coloured')}; "
@@ -208,7 +214,7 @@ rendered by this style. {sketch_line}
 Weights stored in fp16 ({style_path.stat().st_size / 1e6:.1f} MB), computed in fp32.
 
 ## Training recipe
-{stage}`icanvas train icanvas_desktop/training/recipes/{recipe_file}` — pix2pix objective (LSGAN + {cfg.get('lambda_l1')}·L1),
+{stage}`icanvas train icanvas_desktop/training/recipes/{recipe_file}` — pix2pix objective ({objective}),
 PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}, batch {cfg.get('batch')} at
 {meta.get('io', {}).get('size')}², then {cfg.get('final_steps')} steps (batch {cfg.get('final_batch')}) at
 {meta.get('io', {}).get('final_size')}²; {cfg.get('aug_variants')} hand-drawn-like variants per picture plus

@@ -24,6 +24,7 @@ from icanvas_desktop.training import datasets
 from icanvas_desktop.training.colour_balance import balanced_l1, family_frequencies, family_weights
 from icanvas_desktop.training.config import TrainConfig
 from icanvas_desktop.training.dedupe import drop_colour_variants
+from icanvas_desktop.training.palette import class_weights, fit_palette, palette_loss
 from icanvas_desktop.training.samples import batch_arrays, group_weights, hue_weights, make_variants
 
 
@@ -153,6 +154,7 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
     elif cfg.init_from:
         warm_start(G, cfg, arch_config)
         _log(f"generator starts from {cfg.init_from}", rank)
+    fresh_palette = getattr(G, "palette_size", 0) > 0 and not state_path.exists() and not cfg.init_from
     gm, dm = G, D
     if world > 1:
         from torch.nn.parallel import DistributedDataParallel as DDP
@@ -185,6 +187,18 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
             weights, shares = hue_weights(tgt[:, 0], weights, cfg.balance_hues)
             _log("main colours as sampled: " + ", ".join(f"{k} {v:.0%}" for k, v in
                                                           sorted(shares.items(), key=lambda kv: -kv[1])), rank)
+        if fresh_palette:
+            # fitted once, on the first phase's clean training pictures; then it is a buffer of G
+            # that checkpoints, resumes and ships with the weights
+            G.set_palette(fit_palette(tgt[:, 0], G.palette_size, cfg.seed).to(dev))
+            fresh_palette = False
+        class_w = None
+        if cfg.lambda_ce > 0:
+            if getattr(G, "palette_size", 0) <= 0:
+                raise ValueError("lambda_ce needs a palette generator (arch_config palette = K)")
+            class_w = class_weights(tgt[:, 0], G.colours.cpu(), cfg.ce_rebalance, cfg.seed).to(dev)
+            _log(f"palette of {G.palette_size} colours; class weights {class_w.min():.2f}..{class_w.max():.2f} "
+                 f"(paper {class_w[0]:.2f})", rank)
         colour_w = None
         if cfg.colour_balance > 0:
             colour_w = family_weights(family_frequencies(tgt[:, 0], weights), cfg.colour_balance).to(dev)
@@ -203,7 +217,10 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
                             rng.integers(1, ink.shape[1], batch)) if ink.shape[1] > 1 else np.zeros(batch, int)
             x, y = batch_arrays(rng, ink, tgt, rows, cols, spec, cfg.hint_prob)
             x, y = torch.from_numpy(x).to(dev), torch.from_numpy(y).to(dev)
-            fake = gm(x)
+            if class_w is not None:
+                fake, logits = gm(x, return_logits=True)
+            else:
+                fake = gm(x)
             # discriminator: LSGAN on (input, picture) pairs
             opt_d.zero_grad(set_to_none=True)
             d_real = dm(torch.cat([x, y], 1))
@@ -216,7 +233,11 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
             d_fake = dm(torch.cat([x, fake], 1))
             loss_gan = F.mse_loss(d_fake, torch.ones_like(d_fake))
             loss_l1 = balanced_l1(fake, y, colour_w) if colour_w is not None else F.l1_loss(fake, y)
-            (cfg.gan_weight * loss_gan + cfg.lambda_l1 * loss_l1).backward()
+            loss_g = cfg.gan_weight * loss_gan + cfg.lambda_l1 * loss_l1
+            if class_w is not None:
+                loss_ce = palette_loss(logits, y, G.colours, class_w)
+                loss_g = loss_g + cfg.lambda_ce * loss_ce
+            loss_g.backward()
             opt_g.step()
             step += 1
             elapsed = elapsed0 + time.time() - t_start
@@ -224,7 +245,8 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
                 rate = (step - step0) * batch * world / max(1e-6, time.time() - t_start)
                 left = min(budget - elapsed, (end_step - step) * batch * world / max(rate, 1e-6)) \
                     if name == "main" else (cfg.final_steps - (step - final_start)) * batch / max(rate, 1e-6)
-                _log(f"[{name} {size}²] step {step} l1 {loss_l1.item():.3f} gan {loss_gan.item():.3f} "
+                ce = f"ce {loss_ce.item():.3f} " if class_w is not None else ""
+                _log(f"[{name} {size}²] step {step} l1 {loss_l1.item():.3f} {ce}gan {loss_gan.item():.3f} "
                      f"d {loss_d.item():.3f} | {rate:.1f} samples/s | ETA {max(0, left) / 60:.1f} min", rank)
             if time.time() - last_ckpt > cfg.checkpoint_minutes * 60:
                 save_state()

@@ -110,12 +110,19 @@ def test_the_card_names_the_recipe_file_the_style_was_trained_with(tmp_path, ab_
     assert "recipes/tiny_vivid.toml" in (tmp_path / "models" / "tiny.md").read_text("utf-8")
 
 
-def test_the_card_says_when_rare_main_colours_were_shown_more_often(tmp_path, ab_folder, monkeypatch):
+@pytest.mark.parametrize("options, said", [
+    ({"balance_hues": 0.5}, "rare main colours shown more often"),
+    ({"arch_config": {"channels": [8, 16, 16, 16], "palette": 6}, "lambda_ce": 10.0},
+     "cross-entropy over a palette of 6 colours"),
+], ids=["balance_hues", "palette"])
+def test_the_card_names_the_colour_options_the_style_was_trained_with(tmp_path, ab_folder, monkeypatch,
+                                                                     options, said):
     monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
     data = datasets.build("pix2pix-ab", datasets.default_cache(), ab_folder)
-    out = train(TrainConfig(**{**TINY, "balance_hues": 0.5}), data, tmp_path / "work")
+    out = train(TrainConfig(**{**TINY, **options}), data, tmp_path / "work")
     assert publish(out, tmp_path / "models")[0]
-    assert "rare main colours shown more often" in (tmp_path / "models" / "tiny.md").read_text("utf-8")
+    assert said in (tmp_path / "models" / "tiny.md").read_text("utf-8")
+    assert (tmp_path / "models" / "tiny.onnx").exists()
 
 
 def test_a_version_that_turns_the_hand_drawn_sketches_grey_loses():

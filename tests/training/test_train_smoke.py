@@ -86,6 +86,26 @@ def test_colour_rebalancing_options_are_recorded_and_change_the_result(tmp_path,
     assert any(not torch.equal(x, y) for x, y in zip(mp.state_dict().values(), mo.state_dict().values()))
 
 
+PALETTE = {**TINY, "arch_config": {"channels": [8, 16, 16, 16], "palette": 6}, "lambda_ce": 10.0,
+           "lambda_l1": 10.0}
+
+
+def test_palette_training_fits_its_colours_from_the_data_and_keeps_them_on_resume(tmp_path, built):
+    work = tmp_path / "work"
+    model, meta = load_style(train(TrainConfig(**PALETTE), built, work))
+    assert meta["arch_config"]["palette"] == 6 and meta["recipe"]["config"]["lambda_ce"] == 10.0
+    rgb = (model.colours.t() + 1) * 127.5
+    assert torch.allclose(rgb[0], torch.full((3,), 255.0), atol=0.5)   # paper first
+    assert len({tuple(c) for c in rgb.round().int().tolist()}) == 6    # then the pictures' colours
+    resumed, _ = load_style(train(TrainConfig(**{**PALETTE, "max_steps": 9}), built, work))
+    assert torch.equal(resumed.colours, model.colours)                   # fitted once, not refitted
+
+
+def test_colour_classification_without_a_palette_network_is_refused(tmp_path, built):
+    with pytest.raises(ValueError, match="needs a palette generator"):
+        train(TrainConfig(**{**TINY, "lambda_ce": 10.0}), built, tmp_path / "w")
+
+
 def test_warm_start_from_a_different_network_is_refused(tmp_path, built):
     first = train(TrainConfig(**TINY), built, tmp_path / "a")
     wider = {**TINY, "arch_config": {"channels": [8, 16, 16, 32]}, "init_from": str(first)}
