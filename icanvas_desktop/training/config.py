@@ -18,6 +18,9 @@ class TrainConfig:
     io: dict = field(default_factory=dict)      # IOSpec fields (size, hints, overlay_lines, ...)
     batch: int = 8
     lr: float = 2e-4
+    # pix2pix's linear decay: the main phase's learning rate falls from lr to lr_end over its time
+    # budget, and the final phase trains at lr_end (None = constant lr throughout)
+    lr_end: float | None = None
     lambda_l1: float = 100.0
     gan_weight: float = 1.0
     ndf: int = 32

@@ -186,6 +186,7 @@ def write_card(style_path: Path) -> Path:
                       f"{meta.get('arch_config', {}).get('palette')} colours (colour classification, class "
                       f"rebalancing mix {cfg.get('ce_rebalance')}, `training/palette.py`); the picture is the "
                       f"annealed mean at temperature {meta.get('arch_config', {}).get('temperature')}")
+    decay = f" falling linearly to {cfg['lr_end']} (then kept for the final steps)" if cfg.get("lr_end") else ""
     sk = m.get("sketches", {})
     sketch_line = ("Main colour of each picture: " + ", ".join(f"{k} {v}" for k, v in sk.get("colours", {}).items())
                    + f"; coloured (not grey): {sk.get('coloured')}; "
@@ -215,7 +216,7 @@ Weights stored in fp16 ({style_path.stat().st_size / 1e6:.1f} MB), computed in f
 
 ## Training recipe
 {stage}`icanvas train icanvas_desktop/training/recipes/{recipe_file}` — pix2pix objective ({objective}),
-PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}, batch {cfg.get('batch')} at
+PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}{decay}, batch {cfg.get('batch')} at
 {meta.get('io', {}).get('size')}², then {cfg.get('final_steps')} steps (batch {cfg.get('final_batch')}) at
 {meta.get('io', {}).get('final_size')}²; {cfg.get('aug_variants')} hand-drawn-like variants per picture plus
 {round(cfg.get('clean_fraction', 0) * 100)}% clean inputs; categories balanced: {cfg.get('balance_groups')};

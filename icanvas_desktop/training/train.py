@@ -212,6 +212,11 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
                 break
             if name == "final" and step - final_start >= cfg.final_steps and final_start != step:
                 break
+            if cfg.lr_end is not None:
+                lr = cfg.lr_end if name == "final" else \
+                    cfg.lr + (cfg.lr_end - cfg.lr) * min(1.0, elapsed / max(budget, 1e-6))
+                for group in opt_g.param_groups + opt_d.param_groups:
+                    group["lr"] = lr
             rows = rng.choice(len(idx), size=batch, p=weights)
             cols = np.where(rng.random(batch) < cfg.clean_fraction, 0,
                             rng.integers(1, ink.shape[1], batch)) if ink.shape[1] > 1 else np.zeros(batch, int)

@@ -114,8 +114,9 @@ def test_the_card_names_the_recipe_file_the_style_was_trained_with(tmp_path, ab_
     ({"balance_hues": 0.5}, "rare main colours shown more often"),
     ({"arch_config": {"channels": [8, 16, 16, 16], "palette": 6}, "lambda_ce": 10.0},
      "cross-entropy over a palette of 6 colours"),
-], ids=["balance_hues", "palette"])
-def test_the_card_names_the_colour_options_the_style_was_trained_with(tmp_path, ab_folder, monkeypatch,
+    ({"lr_end": 2e-5}, "falling linearly to 2e-05"),
+], ids=["balance_hues", "palette", "lr_end"])
+def test_the_card_names_the_training_options_the_style_was_made_with(tmp_path, ab_folder, monkeypatch,
                                                                      options, said):
     monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
     data = datasets.build("pix2pix-ab", datasets.default_cache(), ab_folder)

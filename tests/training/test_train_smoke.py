@@ -106,6 +106,21 @@ def test_colour_classification_without_a_palette_network_is_refused(tmp_path, bu
         train(TrainConfig(**{**TINY, "lambda_ce": 10.0}), built, tmp_path / "w")
 
 
+def test_learning_rate_decays_over_the_main_phase_and_the_final_phase_trains_at_its_end(tmp_path, built):
+    decay = {**TINY, "io": {"size": 64, "final_size": 96, "hints": True}, "max_steps": 100000,
+             "max_minutes": 0.02, "final_steps": 2, "lr_end": 2e-5}
+    train(TrainConfig(**decay), built, tmp_path / "decay")
+    state = torch.load(tmp_path / "decay" / "state.pt", weights_only=True)
+    assert state["phase"] == 1
+    assert all(g["lr"] == 2e-5 for g in state["opt_g"]["param_groups"] + state["opt_d"]["param_groups"])
+    train(TrainConfig(**{**decay, "final_steps": 0}), built, tmp_path / "main")
+    lr = torch.load(tmp_path / "main" / "state.pt", weights_only=True)["opt_g"]["param_groups"][0]["lr"]
+    assert 2e-5 <= lr < 2e-4                                   # fell during the main phase
+    train(TrainConfig(**{**decay, "lr_end": None}), built, tmp_path / "constant")
+    state = torch.load(tmp_path / "constant" / "state.pt", weights_only=True)
+    assert state["opt_g"]["param_groups"][0]["lr"] == 2e-4
+
+
 def test_warm_start_from_a_different_network_is_refused(tmp_path, built):
     first = train(TrainConfig(**TINY), built, tmp_path / "a")
     wider = {**TINY, "arch_config": {"channels": [8, 16, 16, 32]}, "init_from": str(first)}
