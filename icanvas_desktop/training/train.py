@@ -154,7 +154,10 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
     elif cfg.init_from:
         warm_start(G, cfg, arch_config)
         _log(f"generator starts from {cfg.init_from}", rank)
-    fresh_palette = getattr(G, "palette_size", 0) > 0 and not state_path.exists() and not cfg.init_from
+    palette = getattr(G, "palette_size", 0)
+    if cfg.lambda_ce > 0 and palette <= 0:  # before minutes of data preparation, not after
+        raise ValueError("lambda_ce needs a palette generator (arch_config palette = K)")
+    fresh_palette = palette > 0 and not state_path.exists() and not cfg.init_from
     gm, dm = G, D
     if world > 1:
         from torch.nn.parallel import DistributedDataParallel as DDP
@@ -190,14 +193,12 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
         if fresh_palette:
             # fitted once, on the first phase's clean training pictures; then it is a buffer of G
             # that checkpoints, resumes and ships with the weights
-            G.set_palette(fit_palette(tgt[:, 0], G.palette_size, cfg.seed).to(dev))
+            G.set_palette(fit_palette(tgt[:, 0], palette, cfg.seed).to(dev))
             fresh_palette = False
         class_w = None
         if cfg.lambda_ce > 0:
-            if getattr(G, "palette_size", 0) <= 0:
-                raise ValueError("lambda_ce needs a palette generator (arch_config palette = K)")
             class_w = class_weights(tgt[:, 0], G.colours.cpu(), cfg.ce_rebalance, cfg.seed).to(dev)
-            _log(f"palette of {G.palette_size} colours; class weights {class_w.min():.2f}..{class_w.max():.2f} "
+            _log(f"palette of {palette} colours; class weights {class_w.min():.2f}..{class_w.max():.2f} "
                  f"(paper {class_w[0]:.2f})", rank)
         colour_w = None
         if cfg.colour_balance > 0:
