@@ -22,13 +22,15 @@ def _styles_cmd(ns) -> int:
         print(json.dumps([{"name": s.name, "title": s.title, "description": s.description,
                            "license": s.license, "attribution": s.attribution, "takes_hints": s.takes_hints,
                            "metrics": s.metrics, "path": str(s.path), "onnx": bool(s.onnx_path),
-                           "shipped": s.shipped} for s in styles], ensure_ascii=False, indent=1))
+                           "magic_colours": bool(s.colours_path and s.takes_hints), "shipped": s.shipped} for s in styles], ensure_ascii=False, indent=1))
     else:
         for i, s in enumerate(styles):
             default = " (default)" if i == 0 else ""
             m = s.metrics.get("augmented", {})
             quality = f"SSIM {m['ssim']:.3f} on hand-drawn-like sketches" if "ssim" in m else "not evaluated"
-            print(f"{s.name}{default}: {s.display_title('en')} / {s.display_title('ko')} — {s.license}; {quality}")
+            magic = "; Magic colours" if s.colours_path and s.takes_hints else ""
+            print(f"{s.name}{default}: {s.display_title('en')} / {s.display_title('ko')} — {s.license}; "
+                  f"{quality}{magic}")
         if not styles:
             print("no styles installed", file=sys.stderr)
     for p in problems:
@@ -135,6 +137,23 @@ def _eval_cmd(ns) -> int:
     return 0
 
 
+def _colours_cmd(ns) -> int:
+    from icanvas_desktop.ml.colour_guess import colours_path
+    from icanvas_desktop.ml.style_meta import read_metadata
+    from icanvas_desktop.training.colour_index import build_index, write_index
+    from icanvas_desktop.training.datasets import default_cache
+    from icanvas_desktop.training.evaluate_cli import style_path
+    path = style_path(ns.style)
+    if not read_metadata(path).get("io", {}).get("hints"):
+        print(f"{path.name} takes no colour hints: Magic colours reaches the network as hints, so it "
+              "cannot use an index", file=sys.stderr)
+        return 2
+    data = Path(ns.data) if ns.data else default_cache() / read_metadata(path).get("data", {}).get("dataset", "")
+    index, palette, layouts = build_index(data, ns.dedupe)
+    print(write_index(index, palette, layouts, Path(ns.out) if ns.out else colours_path(path)))
+    return 0
+
+
 def _publish_cmd(ns) -> int:
     from icanvas_desktop.ml.styles import shipped_models_dir
     from icanvas_desktop.training.publish import publish
@@ -196,6 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     bp.add_argument("--out-name", help="folder name in the cache (default: NAME)")
     bp.add_argument("--limit", type=int)
     bp.set_defaults(fn=_data_cmd)
+
+    sp = sub.add_parser("colours", help="build the Magic colours index beside a style that takes hints")
+    sp.add_argument("style", help="style name or .safetensors path")
+    sp.add_argument("--data", help="data set folder (default: the style's own, in the cache)")
+    sp.add_argument("--dedupe", type=float, default=0.95, help="line-art IoU that makes two pictures one")
+    sp.add_argument("--out", help="output file (default: NAME.colours.safetensors beside the style)")
+    sp.set_defaults(fn=_colours_cmd)
 
     sp = sub.add_parser("train", help="train a style from a recipe (TOML)")
     sp.add_argument("config")

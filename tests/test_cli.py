@@ -88,6 +88,9 @@ def test_styles_json_lists_names_titles_licences_and_metrics_default_first(capsy
         assert entry["title"]["en"] and entry["title"]["ko"]
         assert entry["license"]
         assert "ssim" in entry["metrics"]["clean"] and "ssim" in entry["metrics"]["augmented"]
+    # the shipped Sticker guesses colours; a style without hints cannot
+    by_name = {s["name"]: s for s in listed}
+    assert by_name["sticker"]["magic_colours"] and not by_name["emoji"]["magic_colours"]
 
 
 def test_bench_json_last_line_has_the_documented_shape(capsys):
@@ -107,3 +110,9 @@ def test_python_dash_m_is_the_same_command(tmp_path):
                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0].startswith("sticker (default)")
+
+
+def test_colours_refuses_a_style_that_takes_no_hints(capsys):
+    from icanvas_desktop.ml.styles import find_style
+    assert main(["colours", str(find_style("emoji").path)]) == 2
+    assert "takes no colour hints" in capsys.readouterr().err

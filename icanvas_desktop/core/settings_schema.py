@@ -44,6 +44,7 @@ class Settings:
     threads: int = 0                # 0 = choose automatically
     start_with: str = "blank"       # "last" reopens the last drawing
     live_preview: bool = True       # the picture follows the pen while drawing
+    magic_colours: bool = True      # shapes left without a colour hint get a guessed colour
     high_contrast: bool = False
 
     @property
@@ -105,6 +106,7 @@ CHECKS: dict[str, Callable[[Any], Any]] = {
     "threads": _threads,
     "start_with": _choice(START_WITH),
     "live_preview": _bool,
+    "magic_colours": _bool,
     "high_contrast": _bool,
 }
 assert set(CHECKS) == set(KEYS), "every Settings field needs a check"

@@ -31,6 +31,7 @@ class EngineConfig:
     device: str = "auto"    # auto | cpu | cuda
     threads: int = 0        # 0 = all cores but one, so the UI keeps a core
     backend: str = "auto"   # auto | torch | onnx
+    magic_colours: bool = True  # colour each shape from pictures of a similar shape (`colour_guess`)
 
 
 PREVIEW_LONG_SIDE = 512
@@ -44,6 +45,8 @@ class Engine:
         self._backend = None
         self.backend_name = ""
         self.device_name = ""
+        self._colours = None        # the style's colour index, when it has one and takes hints
+        self.colours_note = ""      # why Magic colours is off for this style, if it is
 
     # ------------------------------------------------------------------ loading
     def load_style(self, style: StyleInfo) -> None:
@@ -60,12 +63,47 @@ class Engine:
         self._backend, self.style = backend, style
         self.spec = IOSpec.from_meta(meta.get("io", {}))
         self.backend_name, self.device_name = backend.name, backend.device
+        self._load_colours(style)
         try:
             self._warm_up()
         except Exception as err:  # noqa: BLE001 - a graph that loads but cannot run is broken too
             self._backend = self.style = self.spec = None
             raise StyleLoadError(f"The style “{style.display_title('en')}” could not make a picture "
                                  f"({style.path.name}: {err})") from err
+
+    def _load_colours(self, style: StyleInfo) -> None:
+        """A damaged colour index turns Magic colours off with a note; the style still works."""
+        from icanvas_desktop.ml.colour_guess import colours_path, load_index
+        self._colours, self.colours_note = None, ""
+        path = colours_path(style.path)
+        # Guesses reach the network as hint dots, so only a style that takes hints can use them.
+        # (Tinting the shapes of Emoji and Soft instead was measured and lost: README.)
+        if not self.spec.hints or not path.exists():
+            return
+        try:
+            self._colours = load_index(path)
+        except CheckpointError as err:
+            self.colours_note = f"Magic colours is off for “{style.display_title('en')}”: {err}"
+
+    @property
+    def has_magic_colours(self) -> bool:
+        return self._colours is not None and self.config.magic_colours
+
+    def _magic(self, prep: Prepared, coarse: Prepared | None) -> tuple[Prepared, Prepared | None]:
+        """Guessed colour hints for the shapes the child has not hinted, found once on the
+        native-size input (the one whose colours the picture keeps) and given to both passes."""
+        if not self.has_magic_colours:
+            return prep, coarse
+        from dataclasses import replace
+
+        from icanvas_desktop.ml.colour_guess import apply_guesses, guess_colours
+        c = self.spec.line_channels
+        native = coarse if coarse is not None else prep
+        guesses = guess_colours((1.0 - native.x[0]) / 2, self._colours, taken=native.x[c + 3])
+
+        def add(p):
+            return None if p is None else replace(p, x=apply_guesses(p.x, guesses, c))
+        return add(prep), add(coarse)
 
     def _warm_up(self) -> None:
         """One tiny preview and one final render, while the child still sees "getting ready":
@@ -107,6 +145,7 @@ class Engine:
             return Image.new("RGB", out_wh, (255, 255, 255))
         overlay = drawing_overlay(drawing, out_wh, quick) if self.spec.overlay_lines else None
         coarse = prepare_drawing(drawing, self.spec, self.spec.size) if self._takes_preview_colours(size) else None
+        prep, coarse = self._magic(prep, coarse)
         return compose(self._run(prep, coarse), prep, out_wh, overlay, quick)
 
     def preview(self, drawing: Drawing) -> Image.Image:
@@ -130,6 +169,7 @@ class Engine:
             return Image.new("RGB", out_wh, (255, 255, 255))
         coarse = (prepare_skeleton(skel, self.spec, self.spec.size)
                   if self._takes_preview_colours(self.spec.final_size) else None)
+        prep, coarse = self._magic(prep, coarse)
         overlay = None
         if self.spec.overlay_lines:
             # The cleaned lines, redrawn with a pen in proportion to the picture, then scaled.

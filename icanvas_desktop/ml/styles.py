@@ -15,6 +15,8 @@ from typing import Sequence
 
 from icanvas_desktop.ml.style_meta import CheckpointError, read_metadata
 
+COLOURS_SUFFIX = ".colours.safetensors"   # = colour_guess.SUFFIX, without importing numpy here
+
 # The shipped order: the first style is the default one.
 SHIPPED_ORDER = ("sticker", "emoji", "soft")
 
@@ -32,6 +34,7 @@ class StyleInfo:
     sample_path: Path | None = None
     card_path: Path | None = None
     onnx_path: Path | None = None
+    colours_path: Path | None = None   # the Magic colours index (`colour_guess`), if it has one
     shipped: bool = False
     meta: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -71,6 +74,7 @@ def style_from_file(path: Path, shipped: bool = False) -> StyleInfo:
         license=meta.get("license", data.get("license", "")), attribution=data.get("attribution", ""),
         takes_hints=bool(io.get("hints", False)), metrics=meta.get("metrics", {}),
         sample_path=sibling(".png"), card_path=sibling(".md"), onnx_path=sibling(".onnx"),
+        colours_path=sibling(COLOURS_SUFFIX),
         shipped=shipped, meta=meta)
 
 
@@ -79,6 +83,8 @@ def scan(folder: Path, shipped: bool = False) -> tuple[list[StyleInfo], list[str
     if not folder.is_dir():
         return styles, problems
     for path in sorted(folder.glob("*.safetensors")):
+        if path.name.endswith(COLOURS_SUFFIX):   # a style's colour index, not a style
+            continue
         try:
             styles.append(style_from_file(path, shipped))
         except CheckpointError as err:

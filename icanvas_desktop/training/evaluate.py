@@ -218,9 +218,21 @@ def finish(y: np.ndarray, x: np.ndarray, spec: IOSpec) -> np.ndarray:
                      for yk, xk in zip(y, x)])
 
 
-def evaluate(model, spec: IOSpec, data_dir: Path, size: int | None = None, limit: int | None = None) -> dict:
+def with_magic_colours(x: np.ndarray, index, spec: IOSpec, config=None) -> np.ndarray:
+    """Inputs (N, C, S, S) with the hint dots that Magic colours adds in the engine."""
+    from icanvas_desktop.ml.colour_guess import GuessConfig, apply_guesses, guess_colours
+    config = config or GuessConfig()
+    c = spec.line_channels
+    return np.stack([apply_guesses(xk, guess_colours((1 - xk[0]) / 2, index, config, taken=xk[c + 3]), c, config)
+                     for xk in x])
+
+
+def evaluate(model, spec: IOSpec, data_dir: Path, size: int | None = None, limit: int | None = None,
+             colours=None, split: str = "test") -> dict:
+    """Figures on `split`; with `colours` (a style's colour index) also the hand-drawn-like
+    pictures as the app finishes them with Magic colours on."""
     data = datasets.load(data_dir)
-    idx = data.split("test")[:limit]
+    idx = data.split(split)[:limit]
     size = size or spec.size
     result = {"test_pictures": int(len(idx)), "size": size}
     for name, aug in (("clean", False), ("augmented", True)):
@@ -230,6 +242,9 @@ def evaluate(model, spec: IOSpec, data_dir: Path, size: int | None = None, limit
     # What the child sees: the same hand-drawn-like pictures after the engine's finishing
     # (flat fills, clear paper), so spill and colour figures describe the real picture.
     result["augmented_finished"] = figures(to_u8(finish(y, x, spec)), t, inks)
+    if colours is not None and spec.hints:
+        xm = with_magic_colours(x, colours, spec)
+        result["augmented_magic"] = figures(to_u8(finish(run_model(model, xm), xm, spec)), t, inks)
     c, a = result["clean"], result["augmented"]
     result["ssim_ratio"] = round(a["ssim"] / max(c["ssim"], 1e-6), 3)
     result["l1_ratio"] = round(a["l1"] / max(c["l1"], 1e-6), 3)

@@ -25,7 +25,9 @@ def evaluate_style(style: str, data_dir: Path | None = None, sheet: str | None =
     spec = IOSpec.from_meta(meta["io"])
     if data_dir is None:
         data_dir = datasets.default_cache() / meta.get("data", {}).get("dataset", meta.get("name", ""))
-    result = evaluate(model, spec, data_dir, spec.size, limit)
+    from icanvas_desktop.ml.colour_guess import colours_path, load_index
+    colours = load_index(colours_path(path)) if spec.hints and colours_path(path).exists() else None
+    result = evaluate(model, spec, data_dir, spec.size, limit, colours)
     sheet_path = Path(sheet) if sheet else path.with_name(path.stem + ".eval.png")
     sheet_for_model(model, spec, datasets.load(data_dir), spec.size, 8).save(sheet_path)
     result["contact_sheet"] = sheet_path.name

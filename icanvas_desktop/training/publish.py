@@ -127,6 +127,25 @@ def _fig_rows(m: dict) -> str:
                       "finished as the app shows it |", "|---|---|---|---|"] + rows)
 
 
+def _magic_part(style_path: Path, m: dict) -> str:
+    """The card's Magic colours section, when the style has a colour index beside it."""
+    from icanvas_desktop.ml.colour_guess import colours_path, load_index
+    path = colours_path(style_path)
+    if not path.exists():
+        return ""
+    d = load_index(path).meta.get("data", {})
+    a, g = m.get("augmented_finished", {}), m.get("augmented_magic", {})
+    return (f"\n## Magic colours\nEach shape the child closes and leaves without a hint gets a guessed hint: the colour "
+            f"that the most similar training pictures (silhouette and lines, `ml/colour_guess.py`) have in the same "
+            f"place, so a heart outline finds hearts. The index (`{path.name}`, {path.stat().st_size / 1e6:.1f} MB) "
+            f"holds {d.get('pictures', '–')} pictures of the {d.get('split', 'train')} split of `{d.get('dataset', '')}` "
+            f"(licence {d.get('license', '')}; the test split is not in it), built by `icanvas colours {style_path.stem}`. "
+            f"The child's own hints always win. Hand-drawn-like test split as the app finishes it, without / with: "
+            f"SSIM {a.get('ssim', '–')} / {g.get('ssim', '–')}, subjects in their own colour "
+            f"{a.get('hue_match', '–')} / {g.get('hue_match', '–')}, hue spread {a.get('hue_spread', '–')} / "
+            f"{g.get('hue_spread', '–')}. The sketches above are drawn with it on.\n")
+
+
 def write_card(style_path: Path) -> Path:
     meta = read_metadata(style_path)
     m, rc, data = meta.get("metrics", {}), meta.get("recipe", {}), meta.get("data", {})
@@ -141,6 +160,7 @@ def write_card(style_path: Path) -> Path:
                      f"test split: SSIM {h.get('ssim', '–')}, L1 {h.get('l1', '–')} (without: "
                      f"{m.get('clean', {}).get('ssim', '–')}, {m.get('clean', {}).get('l1', '–')}).\n\n"
                      f"![hints]({name}.hints.png)\n\nA car with no hint, a red, a blue and a green scribble.\n")
+    magic_part = _magic_part(style_path, m)
     io = meta.get("io", {})
     finishing = []
     if io.get("colour_from_preview", True) and io.get("final_size") != io.get("size"):
@@ -236,7 +256,7 @@ Augmented / clean: SSIM ratio **{m.get('ssim_ratio', '–')}** (target ≥ 0.9),
 ![contact sheet]({m.get('contact_sheet', name + '.eval.png')})
 
 Columns: clean input, its picture, hand-drawn-like input, its picture, the true picture.
-{hint_part}
+{hint_part}{magic_part}
 ## Limits
 Trained on emoji-like pictures: it colours what looks like faces, animals, food, objects and symbols
 in the data's palette. Subjects far from that (scenes, text) get plausible but generic colours.
@@ -267,6 +287,13 @@ def publish(trained: Path, models_dir: Path, force: bool = False, limit: int | N
                                f"by more than {MARGIN}")
         models_dir.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(trained, target)
+        # What was measured is what ships: the Magic colours index beside the trained style
+        # goes with it, and an index beside the old one goes if the new style came without.
+        from icanvas_desktop.ml.colour_guess import colours_path
+        if colours_path(trained).exists():
+            shutil.copyfile(colours_path(trained), colours_path(target))
+        elif colours_path(target).exists():
+            colours_path(target).unlink()
         sheet = trained.with_name(trained.stem + ".eval.png")
         if sheet.exists():
             shutil.copyfile(sheet, models_dir / sheet.name)

@@ -110,14 +110,28 @@ def init_path(init_from: str, name: str) -> Path:
 
 
 def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> None:
-    """Load the generator weights of the style `cfg.init_from` into G (same network only)."""
+    """Load the generator weights of the style `cfg.init_from` into G: the same network, or
+    the same one with more input channels (a style learning to take colour hints). New input
+    channels start with zero weights, so the warm-started network draws exactly what the old
+    one drew until training teaches it to read them."""
     from icanvas_desktop.ml.checkpoint import load_style
     path = init_path(cfg.init_from, cfg.name)
     src, meta = load_style(path)
-    if meta["arch"] != cfg.arch or meta["arch_config"] != arch_config:
+    same = {k: v for k, v in meta["arch_config"].items() if k != "in_ch"} == \
+        {k: v for k, v in arch_config.items() if k != "in_ch"}
+    if meta["arch"] != cfg.arch or not same or meta["arch_config"].get("in_ch", 1) > arch_config.get("in_ch", 1):
         raise ValueError(f"{path}: its network ({meta['arch']} {meta['arch_config']}) is not the "
                          f"one this recipe trains ({cfg.arch} {arch_config})")
-    G.load_state_dict({k: v.to(next(G.parameters()).device) for k, v in src.state_dict().items()})
+    own = G.state_dict()
+    state = {}
+    for k, v in src.state_dict().items():
+        t = own[k]
+        if v.shape != t.shape:   # only an input convolution can differ: (out, in, kh, kw)
+            w = torch.zeros_like(t)
+            w[:, :v.shape[1]] = v
+            v = w
+        state[k] = v.to(t.device, t.dtype)
+    G.load_state_dict(state)
 
 
 def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,

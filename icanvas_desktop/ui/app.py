@@ -29,6 +29,7 @@ class AppOptions:
     window: WindowOptions = field(default_factory=WindowOptions)
     device: str = "auto"       # EngineConfig.device: auto | cpu | cuda
     threads: int = 0           # EngineConfig.threads: 0 = auto (leaves a core for the UI)
+    magic_colours: bool = True  # EngineConfig.magic_colours: guessed colours for unhinted shapes
     backend: str = "auto"      # EngineConfig.backend: auto | torch | onnx
     extra_style_dirs: tuple[Path, ...] = ()
 
@@ -67,6 +68,7 @@ def real_engine_factory(options: AppOptions) -> Callable[[], Any]:
     def make():
         from icanvas_desktop.ml.engine import Engine, EngineConfig
         return Engine(EngineConfig(device=options.device, threads=options.threads,
+                                   magic_colours=options.magic_colours,
                                    backend=options.backend))
     return make
 
@@ -97,7 +99,8 @@ def run_app(options: AppOptions, argv: Sequence[str] | None = None) -> int:
 
 def engine_factory_for(settings: Settings) -> Callable[[], Any]:
     """The engine factory for the settings' device and threads (used by AppShell)."""
-    return real_engine_factory(AppOptions(device=settings.device, threads=settings.threads))
+    return real_engine_factory(AppOptions(device=settings.device, threads=settings.threads,
+                                          magic_colours=settings.magic_colours))
 
 
 def report_settings_warnings(loaded: LoadedSettings, stream=None) -> None:

@@ -65,6 +65,8 @@ OPTIONS: tuple[tuple[str, str, str, tuple[tuple[Any, str], ...]], ...] = (
         ("blank", QT_TRANSLATE_NOOP("GrownUpsScreen", "Start with a blank page")),
         ("last", QT_TRANSLATE_NOOP("GrownUpsScreen", "Open the last drawing")))),
     ("live_preview", "bool", QT_TRANSLATE_NOOP("GrownUpsScreen", "Show the picture while drawing"), ()),
+    ("magic_colours", "bool", QT_TRANSLATE_NOOP(
+        "GrownUpsScreen", "Magic colours: guess a colour for each shape the child leaves uncoloured"), ()),
     ("device", "choice", QT_TRANSLATE_NOOP("GrownUpsScreen", "Make pictures with"), (
         ("auto", QT_TRANSLATE_NOOP("GrownUpsScreen", "Choose automatically")),
         ("cpu", QT_TRANSLATE_NOOP("GrownUpsScreen", "The processor (CPU)")),
@@ -75,7 +77,7 @@ SECTIONS = (
     (QT_TRANSLATE_NOOP("GrownUpsScreen", "Screen and sound"),
      ("fullscreen", "button_size", "high_contrast", "lang", "sound", "start_with")),
     (QT_TRANSLATE_NOOP("GrownUpsScreen", "What children may do"), ("noquit", "allow_delete", "allow_export")),
-    (QT_TRANSLATE_NOOP("GrownUpsScreen", "Magic pictures"), ("live_preview", "styles", "device", "threads")),
+    (QT_TRANSLATE_NOOP("GrownUpsScreen", "Magic pictures"), ("live_preview", "magic_colours", "styles", "device", "threads")),
 )
 
 

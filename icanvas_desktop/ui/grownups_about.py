@@ -125,6 +125,10 @@ class AboutDialog(QDialog):
             parts.append("<p><b>" + html.escape(self.tr("Licence:")) + "</b> "
                          + html.escape(str(getattr(style, "license", ""))) + "</p>")
             parts.append(f"<p>{_para(getattr(style, 'attribution', ''))}</p>")
+            if getattr(style, "colours_path", None) is not None:
+                parts.append("<p>" + html.escape(self.tr(
+                    "Magic colours in this style looks at small copies of the same pictures, "
+                    "under the same licence.")) + "</p>")
             card = getattr(style, "card_path", None)
             if card is not None and Path(card).exists():
                 url = QUrl.fromLocalFile(str(Path(card).resolve())).toString()

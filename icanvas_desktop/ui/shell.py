@@ -30,7 +30,7 @@ from icanvas_desktop.ui.session import Session, StoragePlaces, storage_places
 from icanvas_desktop.ui.theme import apply_theme
 
 # Settings that change how the window is built: a fresh window keeps the drawing.
-REBUILD_KEYS = ("lang", "button_size", "high_contrast", "styles", "device", "threads")
+REBUILD_KEYS = ("lang", "button_size", "high_contrast", "styles", "device", "threads", "magic_colours")
 # core/atomic.py's reasons, offered to lupdate so the child's message is translated.
 _REASONS = (QT_TRANSLATE_NOOP("AppShell", "the disk is full"),
             QT_TRANSLATE_NOOP("AppShell", "the folder is read-only"))

@@ -101,7 +101,12 @@
         <translation>Licence:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Magic colours in this style looks at small copies of the same pictures, under the same licence.</source>
+        <translation>Magic colours in this style looks at small copies of the same pictures, under the same licence.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Read the model card</source>
         <translation>Read the model card</translation>
     </message>
@@ -159,7 +164,7 @@
         <translation>Grown-ups&apos; corner (settings)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>%1 is drawing. Tap to change.</translation>
     </message>
@@ -192,7 +197,7 @@
 <context>
     <name>BadgeShelf</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+78"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+80"/>
         <source>My badges</source>
         <translation>My badges</translation>
     </message>
@@ -205,7 +210,7 @@
 <context>
     <name>BadgeTile</name>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Surprise!</source>
         <translation>Surprise!</translation>
     </message>
@@ -527,6 +532,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Magic colours: guess a colour for each shape the child leaves uncoloured</source>
+        <translation>Magic colours: guess a colour for each shape the child leaves uncoloured</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Make pictures with</source>
         <translation>Make pictures with</translation>
     </message>
@@ -589,12 +599,12 @@
     <message>
         <location line="+25"/>
         <location line="+15"/>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Set by your school</source>
         <translation>Set by your school</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Locked in the school&apos;s settings file: %1</source>
         <translation>Locked in the school&apos;s settings file: %1</translation>
     </message>
@@ -604,7 +614,7 @@
         <translation>Drawings</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Drawings are saved in</source>
         <translation>Drawings are saved in</translation>
     </message>
@@ -830,7 +840,7 @@
         <translation>Who is drawing?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Pick your animal!</source>
         <translation>Pick your animal!</translation>
     </message>
@@ -980,7 +990,7 @@
 <context>
     <name>UnlockToast</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+135"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+153"/>
         <source>New badge!</source>
         <translation>New badge!</translation>
     </message>

@@ -101,7 +101,12 @@
         <translation>라이선스:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Magic colours in this style looks at small copies of the same pictures, under the same licence.</source>
+        <translation>이 스타일의 마법 색칠은 같은 그림들을 작게 줄인 사본을 참고하며, 같은 라이선스를 따릅니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Read the model card</source>
         <translation>모델 카드 읽기</translation>
     </message>
@@ -159,7 +164,7 @@
         <translation>어른 코너 (설정)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>지금은 %1 차례예요. 눌러서 바꿔요.</translation>
     </message>
@@ -192,7 +197,7 @@
 <context>
     <name>BadgeShelf</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+78"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+80"/>
         <source>My badges</source>
         <translation>내 배지</translation>
     </message>
@@ -205,7 +210,7 @@
 <context>
     <name>BadgeTile</name>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Surprise!</source>
         <translation>깜짝 배지!</translation>
     </message>
@@ -527,6 +532,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Magic colours: guess a colour for each shape the child leaves uncoloured</source>
+        <translation>마법 색칠: 아이가 색을 정하지 않은 모양에 어울리는 색을 골라 주기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Make pictures with</source>
         <translation>그림을 만드는 장치</translation>
     </message>
@@ -589,12 +599,12 @@
     <message>
         <location line="+25"/>
         <location line="+15"/>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Set by your school</source>
         <translation>학교에서 정한 설정</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Locked in the school&apos;s settings file: %1</source>
         <translation>학교 설정 파일에서 잠갔습니다: %1</translation>
     </message>
@@ -604,7 +614,7 @@
         <translation>그림</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Drawings are saved in</source>
         <translation>그림이 저장되는 곳</translation>
     </message>
@@ -830,7 +840,7 @@
         <translation>누가 그림을 그리나요?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Pick your animal!</source>
         <translation>내 동물을 골라요!</translation>
     </message>
@@ -980,7 +990,7 @@
 <context>
     <name>UnlockToast</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+135"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+153"/>
         <source>New badge!</source>
         <translation>새 배지!</translation>
     </message>

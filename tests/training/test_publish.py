@@ -44,6 +44,24 @@ def test_first_publish_ships_weights_graph_card_and_pictures(tmp_path, trained):
     assert "in the colour every child knows" in card
 
 
+def test_the_magic_colours_index_ships_with_its_style_and_is_measured(tmp_path, trained):
+    from icanvas_desktop.ml.colour_guess import colours_path
+    from icanvas_desktop.training.colour_index import build_index, write_index
+    write_index(*build_index(datasets.default_cache() / "pix2pix-ab", dedupe=1.0), colours_path(trained))
+    models = tmp_path / "models"
+    assert publish(trained, models)[0]
+    shipped_index = models / "tiny.colours.safetensors"
+    assert shipped_index.read_bytes() == colours_path(trained).read_bytes()
+    metrics = read_metadata(models / "tiny.safetensors")["metrics"]
+    assert "hue_match" in metrics["augmented_magic"]            # measured with the guesses on
+    card = (models / "tiny.md").read_text("utf-8")
+    assert "## Magic colours" in card and "tiny.colours.safetensors" in card
+    # A later version without an index must not ship beside the old one's index.
+    colours_path(trained).unlink()
+    assert publish(trained, models, force=True)[0]
+    assert not shipped_index.exists() and "## Magic colours" not in (models / "tiny.md").read_text("utf-8")
+
+
 def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, trained):
     models = tmp_path / "models"
     assert publish(trained, models)[0]

@@ -128,6 +128,23 @@ def test_warm_start_from_a_different_network_is_refused(tmp_path, built):
         train(TrainConfig(**wider), built, tmp_path / "b")
 
 
+def test_a_style_can_learn_to_take_hints_from_one_that_took_none(tmp_path, built):
+    plain = {**TINY, "io": {**TINY["io"], "hints": False}}
+    first = train(TrainConfig(**plain), built, tmp_path / "a")
+    again = train(TrainConfig(**{**TINY, "max_steps": 0, "init_from": str(first)}), built, tmp_path / "b")
+    ma, meta_a = load_style(first)
+    mb, meta_b = load_style(again)
+    assert meta_a["arch_config"]["in_ch"] == 1 and meta_b["arch_config"]["in_ch"] == 5
+    lines = torch.rand(1, 1, 64, 64) * 2 - 1
+    hints = torch.rand(1, 4, 64, 64)
+    # The new hint channels start at zero weight: whatever hints say, the old picture comes out.
+    with torch.no_grad():
+        assert torch.allclose(ma(lines), mb(torch.cat([lines, hints], 1)), atol=1e-6)
+    # The other way round (dropping channels) is a different network.
+    with pytest.raises(ValueError, match="is not the one this recipe trains"):
+        train(TrainConfig(**{**plain, "init_from": str(again)}), built, tmp_path / "c")
+
+
 def test_same_seed_gives_the_same_weights(tmp_path, built):
     a = train(TrainConfig(**TINY), built, tmp_path / "a")
     b = train(TrainConfig(**TINY), built, tmp_path / "b")

@@ -202,10 +202,13 @@ def test_noquit_ignores_the_close_button_and_holding_ctrl_shift_q_quits(qtbot, m
 
 def test_settings_for_the_gallery_styles_preview_and_engine_are_applied(qtbot, make_shell):
     shell = make_shell(allow_delete=False, allow_export=False, styles=("crayon",),
-                       live_preview=False, device="cpu", threads=3)
+                       live_preview=False, device="cpu", threads=3, magic_colours=False)
     w = shell.window
     assert [s.name for s in w.styles] == ["crayon"] and w.style.name == "crayon"
     assert shell.engines[-1][0].device == "cpu" and shell.engines[-1][0].threads == 3
+    assert shell.engines[-1][0].magic_colours is False
+    from icanvas_desktop.ui.app import engine_factory_for     # and the real engine hears it
+    assert engine_factory_for(shell.engines[-1][0])().config.magic_colours is False
     shell.show_gallery()
     assert not shell.gallery_view.delete_btn.isVisible()
     assert not shell.gallery_view.export_btn.isVisible()

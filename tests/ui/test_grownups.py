@@ -28,6 +28,7 @@ class Style:
     license: str
     attribution: str
     card_path: Path | None = None
+    colours_path: Path | None = None
 
     def display_title(self, lang: str) -> str:
         return self.title.get(lang) or self.title["en"]
@@ -288,6 +289,16 @@ def test_about_credits_every_style_and_every_project_licence(qtbot, styles):
                           ("Noto Emoji", "Apache-2.0")):
         line = next(line for line in text.splitlines() if name in line)
         assert licence in line, line
+
+
+def test_about_says_where_magic_colours_come_from_for_styles_that_have_them(qtbot, styles, tmp_path):
+    with_index = [Style(**{**styles[0].__dict__, "colours_path": tmp_path / "sticker.colours.safetensors"}),
+                  styles[1]]
+    about = AboutDialog(with_index)
+    qtbot.addWidget(about)
+    text = about.browser.toPlainText()
+    assert text.count("Magic colours in this style") == 1          # Sticker's, not Crayon's
+    assert text.index("Magic colours in this style") < text.index("Crayon")
 
 
 def test_about_shows_korean_style_titles_in_korean(qtbot, styles):

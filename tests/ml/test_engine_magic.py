@@ -1,0 +1,85 @@
+"""Magic colours in the engine: a style with a colour index colours the child's shapes the
+way pictures of that shape are coloured, unless the child hinted, and a damaged index only
+turns the guesses off."""
+
+import math
+
+import numpy as np
+import pytest
+
+from icanvas_desktop.core.sample_drawings import heart, with_hint
+from icanvas_desktop.ml.checkpoint import update_metadata
+from icanvas_desktop.ml.colour_guess import colours_path
+from icanvas_desktop.ml.engine import Engine, EngineConfig
+from icanvas_desktop.ml.style_meta import read_metadata
+from icanvas_desktop.ml.styles import scan, style_from_file
+from icanvas_desktop.training.colour_index import fit_palette, write_index
+
+from helpers import colour_index_of, shape_picture, tiny_style
+
+RED, BLUE = (220, 30, 30), (30, 60, 230)
+
+
+def heart_points(c=128, r=7.0):
+    pts = []
+    for k in range(40):
+        t = 2 * math.pi * k / 40
+        pts.append((c + r * 16 * math.sin(t) ** 3,
+                    c - r * (13 * math.cos(t) - 5 * math.cos(2 * t) - 2 * math.cos(3 * t) - math.cos(4 * t))))
+    return pts
+
+
+@pytest.fixture
+def style(tmp_path):
+    """A tiny hint-taking style whose hints colour whole shapes, with an index that knows red
+    hearts and blue triangles."""
+    path = tiny_style(tmp_path, hints=True)
+    update_metadata(path, io={**read_metadata(path)["io"], "hint_fill": True, "flat_fill": True})
+    index = colour_index_of([shape_picture(heart_points(), RED),
+                             shape_picture([(128, 40), (216, 216), (40, 216)], BLUE)])
+    write_index(index, *fit_palette(index.colours), colours_path(path))
+    return path
+
+
+def inside_heart(pic) -> np.ndarray:
+    return np.asarray(pic)[400, 512].astype(int)     # the middle of the sample heart
+
+
+@pytest.mark.parametrize("backend", ["torch", "onnx"])
+def test_a_heart_comes_out_red_with_magic_colours(style, backend):
+    if backend == "onnx":
+        from icanvas_desktop.ml.onnx_export import export_onnx
+        export_onnx(style)
+    eng = Engine(EngineConfig(backend=backend, threads=1))
+    eng.load_style(style_from_file(style))
+    assert eng.has_magic_colours
+    for pic in (eng.final(heart()), eng.preview(heart())):
+        assert np.abs(inside_heart(pic.resize((1024, 768))) - RED).max() < 40
+
+
+def test_without_magic_colours_the_network_chooses(style):
+    eng = Engine(EngineConfig(backend="torch", threads=1, magic_colours=False))
+    eng.load_style(style_from_file(style))
+    assert not eng.has_magic_colours
+    assert np.abs(inside_heart(eng.final(heart())) - RED).max() > 60
+
+
+def test_the_childs_own_hint_wins_over_the_guess(style):
+    eng = Engine(EngineConfig(backend="torch", threads=1))
+    eng.load_style(style_from_file(style))
+    hinted = with_hint(heart(), BLUE, [(490, 420), (530, 425)])
+    assert np.abs(inside_heart(eng.final(hinted)) - BLUE).max() < 40
+
+
+def test_a_damaged_index_turns_magic_colours_off_and_the_style_still_draws(style):
+    colours_path(style).write_bytes(b"not an index at all")
+    eng = Engine(EngineConfig(backend="torch", threads=1))
+    eng.load_style(style_from_file(style))
+    assert not eng.has_magic_colours
+    assert "Magic colours is off" in eng.colours_note and "tiny.colours.safetensors" in eng.colours_note
+    assert eng.final(heart()).size == (1024, 768)
+
+
+def test_the_index_beside_a_style_is_not_listed_as_a_style(style):
+    styles, problems = scan(style.parent)
+    assert [s.name for s in styles] == ["tiny"] and problems == []

@@ -1,0 +1,40 @@
+"""`icanvas colours`: the Magic colours index of a data set's training split."""
+
+import math
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from icanvas_desktop.ml.colour_guess import GuessConfig, guess_colours, load_index
+from icanvas_desktop.training import datasets
+from icanvas_desktop.training.colour_index import build_index, write_index
+
+# The colours the `ab_folder` fixture (conftest.py) gives its hearts and triangles (both in the
+# training split; its circles happen to fall in val and test).
+WANT = {"heart": (250, 200, 30), "triangle": (40, 90, 220)}
+
+
+def drawn(points, size=128, width=3) -> np.ndarray:
+    img = Image.new("L", (size, size), 0)
+    ImageDraw.Draw(img).line(points + points[:1], fill=255, width=width, joint="curve")
+    return np.asarray(img, np.float32) / 255
+
+
+def test_drawn_shapes_take_the_colours_their_shapes_have_in_the_training_pictures(tmp_path, ab_folder):
+    data = datasets.build("pix2pix-ab", tmp_path / "cache", ab_folder, out_name="ab")
+    index, palette, layouts = build_index(data, dedupe=1.0)
+    splits = datasets.load(data)
+    # the training pictures only: the test split measures guesses on pictures the index never saw
+    assert len(index) == len(splits.split("train")) < len(splits.index)
+    assert index.meta["data"]["split"] == "train"
+    path = write_index(index, palette, layouts, tmp_path / "ab.colours.safetensors")
+    index = load_index(path)
+    cfg = GuessConfig(neighbours=1)
+    # Drawn bigger, elsewhere on the page and with a thicker pen than the training lines.
+    heart = [(60 + 2.6 * 16 * math.sin(t) ** 3, 60 - 2.6 * (13 * math.cos(t) - 5 * math.cos(2 * t)
+              - 2 * math.cos(3 * t) - math.cos(4 * t))) for t in np.linspace(0, 2 * math.pi, 40)]
+    triangle = [(64, 20), (110, 105), (18, 105)]
+    for points, shape in ((heart, "heart"), (triangle, "triangle")):
+        (g,) = guess_colours(drawn(points), index, cfg)
+        want = WANT[shape]
+        assert max(abs(a - b) for a, b in zip(g.rgb, want)) < 40, (shape, g.rgb)
