@@ -151,11 +151,20 @@ def _bits(masks: np.ndarray) -> np.ndarray:
     return np.packbits(masks.reshape(len(masks), -1), axis=1).view(np.uint64)
 
 
+_POP8 = np.array([bin(i).count("1") for i in range(256)], np.uint8)
+
+
+def _popcount_rows(a: np.ndarray) -> np.ndarray:
+    """Set bits per row of a (N, W) uint64 array (numpy >= 2 has a ufunc; older, a table)."""
+    if hasattr(np, "bitwise_count"):
+        return np.bitwise_count(a).sum(1, dtype=np.int64)
+    return _POP8[a.view(np.uint8)].sum(1, dtype=np.int64)
+
+
 def _similarity(sil: np.ndarray, lines: np.ndarray, index: ColourIndex, line_weight: float) -> np.ndarray:
     def iou(q, bank):
         q = _bits(q[None])
-        inter = np.bitwise_count(bank & q).sum(1, dtype=np.int64)
-        return inter / np.maximum(np.bitwise_count(bank | q).sum(1, dtype=np.int64), 1)
+        return _popcount_rows(bank & q) / np.maximum(_popcount_rows(bank | q), 1)
     return (iou(sil, index.silhouette_bits) + line_weight * iou(lines, index.line_bits)) / (1 + line_weight)
 
 

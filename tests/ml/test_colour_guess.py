@@ -97,3 +97,12 @@ def test_an_index_file_reads_back_and_damage_is_named(tmp_path, index):
     from helpers import tiny_style  # noqa: E402 - only this test needs a style
     with pytest.raises(CheckpointError, match="not an iCanvas colour index"):
         cg.load_index(tiny_style(tmp_path))
+
+
+def test_bit_counting_without_numpy_2_gives_the_same_similarity(index, monkeypatch):
+    ink = outline(circle(60, 70, 40))
+    with_ufunc = cg.guess_colours(ink, index)
+    monkeypatch.delattr(np, "bitwise_count", raising=False)   # as on numpy 1.x
+    rows = np.array([[0, 1, 2 ** 63 + 3]], np.uint64)
+    assert cg._popcount_rows(rows)[0] == 0 + 1 + 3
+    assert cg.guess_colours(ink, index) == with_ufunc
