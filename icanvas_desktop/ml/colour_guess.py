@@ -128,15 +128,22 @@ def interior_points(labels: np.ndarray, ids: list[int]) -> dict[int, tuple[int, 
     """For each shape, a pixel as far inside it as erosion reaches (no SciPy in the app): each
     pixel's depth is the round of 4-neighbour erosion that removes it; one sort then finds the
     deepest pixel of every shape."""
-    cur = np.where(np.isin(labels, ids), labels, 0)
+    # Shapes are 4-connected components, so two shapes never touch side by side and one
+    # erosion of their union erodes each on its own: bool arithmetic, no labels per round.
+    cur = np.isin(labels, ids)
     depth = np.zeros(labels.shape, np.int32)
     k = 0
     while cur.any():
         k += 1
-        depth[cur > 0] = k
-        p = np.pad(cur, 1)
-        same = (p[:-2, 1:-1] == cur) & (p[2:, 1:-1] == cur) & (p[1:-1, :-2] == cur) & (p[1:-1, 2:] == cur)
-        cur = np.where(same, cur, 0)
+        depth[cur] = k
+        nxt = cur.copy()
+        nxt[1:] &= cur[:-1]
+        nxt[:-1] &= cur[1:]
+        nxt[:, 1:] &= cur[:, :-1]
+        nxt[:, :-1] &= cur[:, 1:]
+        nxt[0] = nxt[-1] = False
+        nxt[:, 0] = nxt[:, -1] = False
+        cur = nxt
     flat_l, flat_d = labels.ravel(), depth.ravel()
     inside = np.flatnonzero(flat_d > 0)
     order = inside[np.lexsort((-flat_d[inside], flat_l[inside]))]   # by shape, deepest first
