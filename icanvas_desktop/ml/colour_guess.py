@@ -2,7 +2,7 @@
 similar shape, and given to the style as colour hints.
 
 Why: a network that reads a bare outline cannot tell a heart from a leaf well enough to choose
-its colour, so it paints everything the one safe colour of its data (measured over eleven
+its colour, so it paints everything the one safe colour of its data (measured over twelve
 training runs: see the README). Pictures in the style's own training data whose silhouette and
 lines look most like the child's object do know: the shape of a heart finds hearts, and they are
 red. Each closed shape of the object takes the colour that the neighbours have at the same place
@@ -247,14 +247,17 @@ def apply_guesses(x: np.ndarray, guesses: list[Guess], line_channels: int,
         return x
     out = x.copy()
     s = x.shape[-1]
-    yy, xx = np.mgrid[0:s, 0:s]
     r = max(1.0, config.dot_frac * s)
     for g in guesses:
-        dot = (yy + 0.5 - g.y * s) ** 2 + (xx + 0.5 - g.x * s) ** 2 <= r * r
+        cy, cx = g.y * s, g.x * s
+        y0, y1 = max(0, int(cy - r)), min(s, int(cy + r) + 2)   # only the dot's own window
+        x0, x1 = max(0, int(cx - r)), min(s, int(cx + r) + 2)
+        yy, xx = np.mgrid[y0:y1, x0:x1]
+        dot = (yy + 0.5 - cy) ** 2 + (xx + 0.5 - cx) ** 2 <= r * r
         rgb = np.array(g.rgb, np.float32) / 255 * 2 - 1
         for k in range(3):
-            out[line_channels + k][dot] = rgb[k]
-        out[line_channels + 3][dot] = 1.0
+            out[line_channels + k, y0:y1, x0:x1][dot] = rgb[k]
+        out[line_channels + 3, y0:y1, x0:x1][dot] = 1.0
     return out
 
 
