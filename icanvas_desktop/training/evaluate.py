@@ -228,11 +228,11 @@ def with_magic_colours(x: np.ndarray, index, spec: IOSpec, config=None) -> np.nd
 
 
 def evaluate(model, spec: IOSpec, data_dir: Path, size: int | None = None, limit: int | None = None,
-             colours=None, split: str = "test") -> dict:
-    """Figures on `split`; with `colours` (a style's colour index) also the hand-drawn-like
+             colours=None) -> dict:
+    """Figures on the test split; with `colours` (a style's colour index) also the hand-drawn-like
     pictures as the app finishes them with Magic colours on."""
     data = datasets.load(data_dir)
-    idx = data.split(split)[:limit]
+    idx = data.split("test")[:limit]
     size = size or spec.size
     result = {"test_pictures": int(len(idx)), "size": size}
     for name, aug in (("clean", False), ("augmented", True)):
