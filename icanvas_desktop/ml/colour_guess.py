@@ -26,7 +26,7 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.ml.lines import dilate
-from icanvas_desktop.ml.regions import enclosed_regions, label_regions
+from icanvas_desktop.ml.regions import border_labels, enclosed_regions, label_regions
 from icanvas_desktop.ml.style_meta import CheckpointError, read_header
 from icanvas_desktop.ml.styles import COLOURS_SUFFIX as SUFFIX
 
@@ -81,8 +81,7 @@ def colours_path(style_path: Path) -> Path:
 def solid(mask: np.ndarray) -> np.ndarray:
     """The mask with its holes filled: everything the open paper cannot reach."""
     labels, _ = label_regions(~mask)
-    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    return mask | ~np.isin(labels, border[border > 0]) & (labels > 0)
+    return mask | ~np.isin(labels, border_labels(labels)) & (labels > 0)
 
 
 def frame(mask: np.ndarray, pad_frac: float = 0.05) -> tuple[float, float, float]:
@@ -240,6 +239,12 @@ def guess_colours(ink: np.ndarray, index: ColourIndex, config: GuessConfig = Gue
     return guesses
 
 
+def guess_for_input(x: np.ndarray, index: ColourIndex, line_channels: int,
+                    config: GuessConfig = GuessConfig()) -> list[Guess]:
+    """Guesses for an encoded model input (C, S, S): its lines, and its hint mask as `taken`."""
+    return guess_colours((1.0 - x[0]) / 2, index, config, taken=x[line_channels + 3])
+
+
 def apply_guesses(x: np.ndarray, guesses: list[Guess], line_channels: int,
                   config: GuessConfig = GuessConfig()) -> np.ndarray:
     """A copy of the model input (C, S, S) with a hint dot for each guess, as a child would draw."""
@@ -308,7 +313,5 @@ def load_index(path: Path | str) -> ColourIndex:
 
 def index_tensors(index: ColourIndex, palette: np.ndarray, layouts: np.ndarray) -> dict[str, np.ndarray]:
     """The arrays as stored, for the writer in `training.colour_index` (which fits the palette)."""
-    def pack(m):
-        return np.packbits(m.reshape(len(m), -1).astype(np.uint8), axis=1)
-    return {"silhouettes": pack(index.silhouettes), "lines": pack(index.lines),
+    return {"silhouettes": index.silhouette_bits.view(np.uint8), "lines": index.line_bits.view(np.uint8),
             "layouts": np.ascontiguousarray(layouts, np.uint8), "palette": np.ascontiguousarray(palette, np.uint8)}

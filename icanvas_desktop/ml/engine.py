@@ -96,10 +96,9 @@ class Engine:
             return prep, coarse
         from dataclasses import replace
 
-        from icanvas_desktop.ml.colour_guess import apply_guesses, guess_colours
+        from icanvas_desktop.ml.colour_guess import apply_guesses, guess_for_input
         c = self.spec.line_channels
-        native = coarse if coarse is not None else prep
-        guesses = guess_colours((1.0 - native.x[0]) / 2, self._colours, taken=native.x[c + 3])
+        guesses = guess_for_input((coarse if coarse is not None else prep).x, self._colours, c)
 
         def add(p):
             return None if p is None else replace(p, x=apply_guesses(p.x, guesses, c))

@@ -57,11 +57,17 @@ def label_regions(free: np.ndarray) -> tuple[np.ndarray, int]:
     return np.cumsum(acc, axis=1, dtype=np.int32)[:, :w], len(uniq)
 
 
+def border_labels(labels: np.ndarray) -> np.ndarray:
+    """The labels (> 0) of the regions that touch the picture's edge: the open paper."""
+    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return border[border > 0]
+
+
 def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6) -> tuple[np.ndarray, list[int]]:
     """Labels of the shapes the lines enclose (small gaps closed by `close_px`), and their ids."""
     walls = dilate(ink > 0.35, close_px)
     labels, n = label_regions(~walls)
-    border = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])).tolist())
+    border = set(border_labels(labels).tolist())
     areas = np.bincount(labels.ravel(), minlength=n + 1)
     ids = [i for i in range(1, n + 1) if i not in border and areas[i] >= min_area]
     return labels, ids
@@ -142,8 +148,7 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     reach = max(1.0, reach_frac * half)
     closed = ~dilate(~dilate(small, reach), reach)
     labels, _ = label_regions(~closed)
-    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    outside = np.isin(labels, border[border > 0])
+    outside = np.isin(labels, border_labels(labels))
     # Feather: full white only a little inside the open page, a smooth ramp towards the lines.
     blur = max(1, int(feather_frac * half))
     soft = Image.fromarray(outside.astype(np.uint8) * 255).filter(ImageFilter.BoxBlur(blur))

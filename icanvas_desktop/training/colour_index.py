@@ -43,7 +43,7 @@ def picture_shape(lines: np.ndarray, color: np.ndarray) -> tuple[np.ndarray, np.
             cg.resample(color, box, cg.COLOUR_GRID))
 
 
-def fit_palette(layouts: np.ndarray, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def quantise_colours(layouts: np.ndarray, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """(palette (256, 3), indices) for colour layouts (N, G, G, 3)."""
     import cv2
     px = layouts.reshape(-1, 3).astype(np.float32)
@@ -75,7 +75,7 @@ def build_index(data_dir: Path, dedupe: float = 0.95) -> tuple[cg.ColourIndex, n
     keep = drop_colour_variants(data.lines, data.color, names, train, dedupe).keep if dedupe < 1 else train
     shapes = [picture_shape(np.asarray(data.lines[i]), np.asarray(data.color[i])) for i in keep]
     sil, lines, layouts = (np.stack(a) for a in zip(*shapes))
-    palette, idx = fit_palette(layouts)
+    palette, idx = quantise_colours(layouts)
     src = data.source
     meta = {"data": {"dataset": data_dir.name, "pictures": int(len(keep)), "split": "train",
                      "dedupe": dedupe, "license": src.get("license", ""),

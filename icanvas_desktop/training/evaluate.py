@@ -220,11 +220,10 @@ def finish(y: np.ndarray, x: np.ndarray, spec: IOSpec) -> np.ndarray:
 
 def with_magic_colours(x: np.ndarray, index, spec: IOSpec, config=None) -> np.ndarray:
     """Inputs (N, C, S, S) with the hint dots that Magic colours adds in the engine."""
-    from icanvas_desktop.ml.colour_guess import GuessConfig, apply_guesses, guess_colours
+    from icanvas_desktop.ml.colour_guess import GuessConfig, apply_guesses, guess_for_input
     config = config or GuessConfig()
     c = spec.line_channels
-    return np.stack([apply_guesses(xk, guess_colours((1 - xk[0]) / 2, index, config, taken=xk[c + 3]), c, config)
-                     for xk in x])
+    return np.stack([apply_guesses(xk, guess_for_input(xk, index, c, config), c, config) for xk in x])
 
 
 def evaluate(model, spec: IOSpec, data_dir: Path, size: int | None = None, limit: int | None = None,

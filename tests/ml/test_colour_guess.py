@@ -84,8 +84,8 @@ def test_a_guess_becomes_a_hint_dot_and_leaves_the_lines_alone():
 
 
 def test_an_index_file_reads_back_and_damage_is_named(tmp_path, index):
-    from icanvas_desktop.training.colour_index import fit_palette, write_index
-    palette, layouts = fit_palette(index.colours)
+    from icanvas_desktop.training.colour_index import quantise_colours, write_index
+    palette, layouts = quantise_colours(index.colours)
     path = write_index(index, palette, layouts, tmp_path / "tiny.colours.safetensors")
     back = cg.load_index(path)
     assert np.array_equal(back.silhouettes, index.silhouettes) and np.array_equal(back.lines, index.lines)

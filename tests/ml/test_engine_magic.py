@@ -13,7 +13,7 @@ from icanvas_desktop.ml.colour_guess import colours_path
 from icanvas_desktop.ml.engine import Engine, EngineConfig
 from icanvas_desktop.ml.style_meta import read_metadata
 from icanvas_desktop.ml.styles import scan, style_from_file
-from icanvas_desktop.training.colour_index import fit_palette, write_index
+from icanvas_desktop.training.colour_index import quantise_colours, write_index
 
 from helpers import colour_index_of, shape_picture, tiny_style
 
@@ -37,7 +37,7 @@ def style(tmp_path):
     update_metadata(path, io={**read_metadata(path)["io"], "hint_fill": True, "flat_fill": True})
     index = colour_index_of([shape_picture(heart_points(), RED),
                              shape_picture([(128, 40), (216, 216), (40, 216)], BLUE)])
-    write_index(index, *fit_palette(index.colours), colours_path(path))
+    write_index(index, *quantise_colours(index.colours), colours_path(path))
     return path
 
 
