@@ -77,7 +77,7 @@ class Engine:
         self._colours, self.colours_note = None, ""
         path = colours_path(style.path)
         # Guesses reach the network as hint dots, so only a style that takes hints can use them.
-        # (Tinting the shapes of Emoji and Soft instead was measured and lost: README.)
+        # (Tinting the shapes of the earlier hint-less Emoji and Soft was measured and lost: README.)
         if not self.spec.hints or not path.exists():
             return
         try:
