@@ -73,12 +73,12 @@ class Engine:
 
     def _load_colours(self, style: StyleInfo) -> None:
         """A damaged colour index turns Magic colours off with a note; the style still works."""
-        from icanvas_desktop.ml.colour_guess import colours_path, load_index
+        from icanvas_desktop.ml.colour_guess import load_index
         self._colours, self.colours_note = None, ""
-        path = colours_path(style.path)
-        # Guesses reach the network as hint dots, so only a style that takes hints can use them.
+        # `colours_path` is set only for styles that take hints (`styles.style_from_file`).
         # (Tinting the shapes of the earlier hint-less Emoji and Soft was measured and lost: README.)
-        if not self.spec.hints or not path.exists():
+        path = style.colours_path
+        if path is None or not path.exists():
             return
         try:
             self._colours = load_index(path)

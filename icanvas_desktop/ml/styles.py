@@ -34,7 +34,9 @@ class StyleInfo:
     sample_path: Path | None = None
     card_path: Path | None = None
     onnx_path: Path | None = None
-    colours_path: Path | None = None   # the Magic colours index (`colour_guess`), if it has one
+    # The Magic colours index (`colour_guess`) beside the weights, only for a style that takes
+    # hints: the guesses reach the network as hint dots, so a hint-less style cannot use one.
+    colours_path: Path | None = None
     shipped: bool = False
     meta: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -74,7 +76,7 @@ def style_from_file(path: Path, shipped: bool = False) -> StyleInfo:
         license=meta.get("license", data.get("license", "")), attribution=data.get("attribution", ""),
         takes_hints=bool(io.get("hints", False)), metrics=meta.get("metrics", {}),
         sample_path=sibling(".png"), card_path=sibling(".md"), onnx_path=sibling(".onnx"),
-        colours_path=sibling(COLOURS_SUFFIX),
+        colours_path=sibling(COLOURS_SUFFIX) if io.get("hints") else None,
         shipped=shipped, meta=meta)
 
 

@@ -25,8 +25,10 @@ def evaluate_style(style: str, data_dir: Path | None = None, sheet: str | None =
     spec = IOSpec.from_meta(meta["io"])
     if data_dir is None:
         data_dir = datasets.default_cache() / meta.get("data", {}).get("dataset", meta.get("name", ""))
-    from icanvas_desktop.ml.colour_guess import colours_path, load_index
-    colours = load_index(colours_path(path)) if spec.hints and colours_path(path).exists() else None
+    from icanvas_desktop.ml.colour_guess import load_index
+    from icanvas_desktop.ml.styles import style_from_file
+    index_path = style_from_file(path).colours_path
+    colours = load_index(index_path) if index_path is not None else None
     result = evaluate(model, spec, data_dir, spec.size, limit, colours)
     sheet_path = Path(sheet) if sheet else path.with_name(path.stem + ".eval.png")
     sheet_for_model(model, spec, datasets.load(data_dir), spec.size, 8).save(sheet_path)

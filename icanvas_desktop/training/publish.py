@@ -129,9 +129,9 @@ def _fig_rows(m: dict) -> str:
 
 def _magic_part(style_path: Path, m: dict) -> str:
     """The card's Magic colours section, when the style has a colour index beside it."""
-    from icanvas_desktop.ml.colour_guess import colours_path, load_index
-    path = colours_path(style_path)
-    if not path.exists():
+    from icanvas_desktop.ml.colour_guess import load_index
+    path = style_from_file(style_path).colours_path
+    if path is None:
         return ""
     d = load_index(path).meta.get("data", {})
     a, g = m.get("augmented_finished", {}), m.get("augmented_magic", {})

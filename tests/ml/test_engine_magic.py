@@ -83,3 +83,8 @@ def test_a_damaged_index_turns_magic_colours_off_and_the_style_still_draws(style
 def test_the_index_beside_a_style_is_not_listed_as_a_style(style):
     styles, problems = scan(style.parent)
     assert [s.name for s in styles] == ["tiny"] and problems == []
+
+
+def test_a_style_without_hints_does_not_claim_the_index_beside_it(style):
+    update_metadata(style, io={**read_metadata(style)["io"], "hints": False})
+    assert style_from_file(style).colours_path is None
