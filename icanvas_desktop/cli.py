@@ -148,7 +148,9 @@ def _colours_cmd(ns) -> int:
         print(f"{path.name} takes no colour hints: Magic colours reaches the network as hints, so it "
               "cannot use an index", file=sys.stderr)
         return 2
-    data = Path(ns.data) if ns.data else default_cache() / read_metadata(path).get("data", {}).get("dataset", "")
+    # --data: a folder, or the name of a data set in the cache (Soft's index is Twemoji's)
+    name = ns.data or read_metadata(path).get("data", {}).get("dataset", "")
+    data = Path(ns.data) if ns.data and Path(ns.data).is_dir() else default_cache() / name
     index, palette, layouts = build_index(data, ns.dedupe)
     print(write_index(index, palette, layouts, Path(ns.out) if ns.out else colours_path(path)))
     return 0
@@ -218,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("colours", help="build the Magic colours index beside a style that takes hints")
     sp.add_argument("style", help="style name or .safetensors path")
-    sp.add_argument("--data", help="data set folder (default: the style's own, in the cache)")
+    sp.add_argument("--data", help="data set folder or name in the cache (default: the style's own)")
     sp.add_argument("--dedupe", type=float, default=0.95, help="line-art IoU that makes two pictures one")
     sp.add_argument("--out", help="output file (default: NAME.colours.safetensors beside the style)")
     sp.set_defaults(fn=_colours_cmd)

@@ -88,11 +88,9 @@ def test_styles_json_lists_names_titles_licences_and_metrics_default_first(capsy
         assert entry["title"]["en"] and entry["title"]["ko"]
         assert entry["license"]
         assert "ssim" in entry["metrics"]["clean"] and "ssim" in entry["metrics"]["augmented"]
-    # the shipped Sticker and Emoji take hints and have an index, so they guess colours;
-    # Soft takes no hints, so it cannot
+    # every shipped style takes hints and has an index beside it, so each guesses colours
     by_name = {s["name"]: s for s in listed}
-    assert by_name["sticker"]["magic_colours"] and by_name["emoji"]["magic_colours"]
-    assert not by_name["soft"]["magic_colours"]
+    assert all(by_name[n]["magic_colours"] for n in ("sticker", "emoji", "soft"))
 
 
 def test_bench_json_last_line_has_the_documented_shape(capsys):
@@ -114,7 +112,8 @@ def test_python_dash_m_is_the_same_command(tmp_path):
     assert run.stdout.splitlines()[0].startswith("sticker (default)")
 
 
-def test_colours_refuses_a_style_that_takes_no_hints(capsys):
-    from icanvas_desktop.ml.styles import find_style
-    assert main(["colours", str(find_style("soft").path)]) == 2
+def test_colours_refuses_a_style_that_takes_no_hints(capsys, tmp_path):
+    from helpers import tiny_style
+    assert main(["colours", str(tiny_style(tmp_path, hints=False))]) == 2
     assert "takes no colour hints" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.colours.safetensors"))

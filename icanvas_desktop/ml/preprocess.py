@@ -29,6 +29,7 @@ class IOSpec:
     overlay_lines: bool = True      # draw the child's own strokes over the result
     flat_fill: bool = False         # fill each closed shape with one colour (sticker look)
     hint_fill: bool = False         # a colour hint colours the whole closed shape it is in
+    hint_shading: bool = False      # ...as the shape's average colour, keeping the network's shading
     fill_strength: float = 1.0      # 1 = flat fills; less keeps some of the model's shading
     clear_paper: bool = False       # white paper away from every line (no smudges between subjects)
     keep_lines: bool = False        # open strokes (rays, whiskers) never fade away (no-outline styles)
@@ -149,7 +150,7 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
         regions = enclosed_regions(ink, max(1.0, 0.008 * ink.shape[0]))
     if spec.flat_fill or spec.hint_fill:
         rgb = flatten(rgb, ink, hint_rgb, hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
-                      strength=spec.fill_strength, regions=regions)
+                      strength=spec.fill_strength, regions=regions, hint_shading=spec.hint_shading)
     if spec.clear_paper:
         rgb = clear_paper(rgb, ink, hint_mask)
     if spec.keep_lines:

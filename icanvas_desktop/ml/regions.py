@@ -91,12 +91,18 @@ def decisive_colour(px: np.ndarray, boost: float = 1.7) -> np.ndarray:
 
 def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None,
             hint_mask: np.ndarray | None = None, flat: bool = True, close_px: float = 1.0,
-            strength: float = 1.0, regions: tuple[np.ndarray, list[int]] | None = None) -> np.ndarray:
+            strength: float = 1.0, regions: tuple[np.ndarray, list[int]] | None = None,
+            hint_shading: bool = False) -> np.ndarray:
     """Fill each enclosed shape with one colour: the hint's colour where the child scribbled
     one, else (with `flat`) the model's decisive colour for that shape, mixed in with
     `strength` (1 = flat, less keeps some of the model's shading). rgb is (S, S, 3) in [-1, 1];
     the result has the same range. Open paper and the lines keep the model's pixels.
-    `regions` is `enclosed_regions(ink, close_px)` when the caller has it already."""
+    `regions` is `enclosed_regions(ink, close_px)` when the caller has it already.
+
+    With `hint_shading` a hinted shape takes the hint's colour as its average and keeps the
+    network's own light and shade around it (1 - `strength` of it, as the unhinted shapes
+    keep): a shading style whose network follows a hint only weakly (Soft follows blue but
+    barely red or green) still paints the colour asked for, without turning flat."""
     labels, ids = regions if regions is not None else enclosed_regions(ink, close_px)
     if not ids:
         return rgb
@@ -107,6 +113,11 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
     if has_hints:
         hm = hint_mask.ravel() > 0.5
         hc = hint_rgb.reshape(-1, 3) * 2 - 1
+        if hint_shading:
+            # The network draws a hint dot or scribble as a darker spot of its colour; kept as
+            # "shading" it would show Magic colours' dot in the middle of the shape. The light
+            # and shade are taken away from the hints, and the hints themselves get the colour.
+            calm = ~dilate(hint_mask > 0.5, max(1.0, 0.015 * hint_mask.shape[0])).ravel()
     order = np.argsort(flat_labels, kind="stable")
     bounds = np.searchsorted(flat_labels[order], np.arange(labels.max() + 2))
     for i in ids:
@@ -116,6 +127,12 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
             hinted = members[hm[members]]
             if len(hinted):
                 colour, k = np.median(hc[hinted], axis=0), max(strength, 0.85)  # the child asked for it
+                if hint_shading:
+                    quiet = calm[members]
+                    own = pix[members]
+                    shade = (own - own[quiet].mean(0)) * quiet[:, None] if quiet.any() else 0.0
+                    out.reshape(-1, 3)[members] = np.clip(colour + (1 - strength) * shade, -1, 1)
+                    continue
         if colour is None and flat:
             colour = decisive_colour(pix[members])
         if colour is not None:

@@ -7,13 +7,14 @@ app. Imports no torch.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from icanvas_desktop.ml.style_meta import CheckpointError, read_metadata
+from icanvas_desktop.ml.style_meta import CheckpointError, read_header, read_metadata
 
 COLOURS_SUFFIX = ".colours.safetensors"   # = colour_guess.SUFFIX, without importing numpy here
 
@@ -37,6 +38,9 @@ class StyleInfo:
     # The Magic colours index (`colour_guess`) beside the weights, only for a style that takes
     # hints: the guesses reach the network as hint dots, so a hint-less style cannot use one.
     colours_path: Path | None = None
+    # Where that index's pictures come from (data set, licence, attribution), from its header:
+    # usually the style's own data, but a style may look at another set's (Soft at Twemoji's).
+    colours_data: dict = field(default_factory=dict)
     shipped: bool = False
     meta: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -71,13 +75,24 @@ def style_from_file(path: Path, shipped: bool = False) -> StyleInfo:
         p = path.with_suffix(suffix)
         return p if p.exists() else None
 
+    colours = sibling(COLOURS_SUFFIX) if io.get("hints") else None
     return StyleInfo(
         name=name, path=path, title=meta.get("title", {}), description=meta.get("description", {}),
         license=meta.get("license", data.get("license", "")), attribution=data.get("attribution", ""),
         takes_hints=bool(io.get("hints", False)), metrics=meta.get("metrics", {}),
         sample_path=sibling(".png"), card_path=sibling(".md"), onnx_path=sibling(".onnx"),
-        colours_path=sibling(COLOURS_SUFFIX) if io.get("hints") else None,
+        colours_path=colours, colours_data=index_data(colours) if colours else {},
         shipped=shipped, meta=meta)
+
+
+def index_data(path: Path) -> dict:
+    """The "data" record of a colour index's header; {} when it cannot be read (the engine
+    then says so, and turns Magic colours off, when it loads the index)."""
+    try:
+        data = json.loads(read_header(path)[1].get("data", "{}"))
+    except (CheckpointError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def scan(folder: Path, shipped: bool = False) -> tuple[list[StyleInfo], list[str]]:

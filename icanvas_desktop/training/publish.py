@@ -31,23 +31,36 @@ SCORED = ("ssim", "line_recall", "line_precision", "spill", "hue_match")
 MARGIN = 0.005
 
 
+def known_share(colours: dict[str, str]) -> float:
+    """The share of the sketches with a colour every child knows (a red or pink heart, a yellow
+    or orange sun, a green tree) that get it, counting a subject only when its colour is not the
+    colour of most of the sketches: a style that paints everything orange does not know that the
+    sun is orange (the Soft shipped until 2026-11-24 scored its sun and heart that way)."""
+    names = list(colours.values())
+    known = [colours.get(n) in ok and 2 * names.count(colours[n]) <= len(names)
+             for n, ok in KNOWN_COLOURS.items()]
+    return round(sum(known) / len(known), 3)
+
+
 def score(metrics: dict) -> float:
     """One number to compare two versions of a style: quality on hand-drawn-like input
     (SSIM, following the lines), colours that belong to the subject (a quarter weight: a
     network that paints everything one safe colour scores well on SSIM alone), minus colour
     spilled on the paper, plus the share of the project's own hand-drawn sketches that come
     out coloured rather than grey, and the share of them whose subject has a colour every
-    child knows (heart, sun, tree) and gets it. The test split is emoji line art; the sketches are what
-    children draw, and a version that scores better on the first can still turn the second
-    grey (it happened: see the README). The sketches' hue spread is reported but not scored:
-    on eight pictures it rewards any variety, and a run that painted everything teal and one
-    tree red looked "varied" to it."""
+    child knows (heart, sun, tree) and gets it (`known_share`, recounted from the stored
+    colour names, so a style measured before the rule is scored by it too). The test split
+    is emoji line art; the sketches are what children draw, and a version that scores
+    better on the first can still turn the second grey (it happened: see the README). The
+    sketches' hue spread is reported but not scored: on eight pictures it rewards any
+    variety, and a run that painted everything teal and one tree red looked "varied" to it."""
     a, sk = metrics.get("augmented", {}), metrics.get("sketches", {})
     if not all(k in a for k in SCORED) or not all(k in sk for k in ("coloured", "as_known")):
         return float("-inf")
+    known = known_share(sk["colours"]) if isinstance(sk.get("colours"), dict) else sk["as_known"]
     f1 = 2 * a["line_recall"] * a["line_precision"] / max(1e-6, a["line_recall"] + a["line_precision"])
     return (a["ssim"] + 0.5 * f1 + 0.25 * a["hue_match"] - a["spill"] + 0.2 * sk["coloured"]
-            + 0.2 * sk["as_known"])
+            + 0.2 * known)
 
 
 def measure(style_path: Path, limit: int | None = None) -> dict:
@@ -69,9 +82,8 @@ def sketch_colours(style_path: Path) -> dict:
     pics = np.stack([np.asarray(eng.final(f(), 512).convert("RGB")) for f in SAMPLES.values()])
     names = {n: colour_name(p) for n, p in zip(SAMPLES, pics)}
     previews = {n: colour_name(np.asarray(eng.preview(f()).convert("RGB"))) for n, f in SAMPLES.items()}
-    known = [names[n] in ok for n, ok in KNOWN_COLOURS.items()]
     return {"colours": names, "coloured": round(sum(v != "grey" for v in names.values()) / len(names), 3),
-            "as_known": round(sum(known) / len(known), 3),
+            "as_known": known_share(names),
             "hue_spread": round(hue_spread(pics), 3),
             "preview_agrees": round(sum(previews[n] == names[n] for n in names) / len(names), 3)}
 
@@ -134,12 +146,18 @@ def _magic_part(style_path: Path, m: dict) -> str:
     if path is None:
         return ""
     d = load_index(path).meta.get("data", {})
+    own = read_metadata(style_path).get("data", {}).get("dataset")
+    foreign = ""
+    if d.get("dataset") and d.get("dataset") != own:
+        foreign = (f" The index is built from another data set than the network's (`{d['dataset']}`, not `{own}`): "
+                   f"{d.get('attribution', '').rstrip('.')}.")
     a, g = m.get("augmented_finished", {}), m.get("augmented_magic", {})
     return (f"\n## Magic colours\nEach shape the child closes and leaves without a hint gets a guessed hint: the colour "
             f"that the most similar training pictures (silhouette and lines, `ml/colour_guess.py`) have in the same "
             f"place, so a heart outline finds hearts. The index (`{path.name}`, {path.stat().st_size / 1e6:.1f} MB) "
             f"holds {d.get('pictures', '–')} pictures of the {d.get('split', 'train')} split of `{d.get('dataset', '')}` "
-            f"(licence {d.get('license', '')}; the test split is not in it), built by `icanvas colours {style_path.stem}`. "
+            f"(licence {d.get('license', '')}; the test split is not in it), built by `icanvas colours {style_path.stem}"
+            f"{' --data ' + d['dataset'] if foreign else ''}`.{foreign} "
             f"The child's own hints always win. Hand-drawn-like test split as the app finishes it, without / with: "
             f"SSIM {a.get('ssim', '–')} / {g.get('ssim', '–')}, subjects in their own colour "
             f"{a.get('hue_match', '–')} / {g.get('hue_match', '–')}, hue spread {a.get('hue_spread', '–')} / "
@@ -172,7 +190,10 @@ def write_card(style_path: Path) -> Path:
     if io.get("flat_fill"):
         finishing.append("each shape the child closed is filled with one colour (the colour the network leans to "
                          "in that shape, a little brighter), so fills are clean instead of blotchy")
-    if io.get("hint_fill"):
+    if io.get("hint_fill") and io.get("hint_shading"):
+        finishing.append("a colour hint sets the colour of the whole closed shape it was scribbled in, and the "
+                         "network's own light and shade stay on it (as much as on the other fills)")
+    elif io.get("hint_fill"):
         finishing.append("a colour hint colours the whole closed shape it was scribbled in")
     if io.get("clear_paper"):
         finishing.append("the open page well away from every line stays white paper, so no smudge of colour "

@@ -126,9 +126,7 @@ class AboutDialog(QDialog):
                          + html.escape(str(getattr(style, "license", ""))) + "</p>")
             parts.append(f"<p>{_para(getattr(style, 'attribution', ''))}</p>")
             if getattr(style, "colours_path", None) is not None:
-                parts.append("<p>" + html.escape(self.tr(
-                    "Magic colours in this style looks at small copies of the same pictures, "
-                    "under the same licence.")) + "</p>")
+                parts.append(self._magic_colours_credit(style))
             card = getattr(style, "card_path", None)
             if card is not None and Path(card).exists():
                 url = QUrl.fromLocalFile(str(Path(card).resolve())).toString()
@@ -140,6 +138,20 @@ class AboutDialog(QDialog):
             parts.append(f"<p><b>{html.escape(credit.name)}</b> &mdash; "
                          f"{html.escape(credit.license)}<br>{html.escape(note)}</p>")
         return "\n".join(parts)
+
+    def _magic_colours_credit(self, style) -> str:
+        """Whose pictures Magic colours looks at: the style's own, or another set's, named with
+        its licence and attribution (Soft's index is built from Twemoji, not from Noto)."""
+        own = (getattr(style, "meta", {}) or {}).get("data", {}).get("dataset")
+        index = getattr(style, "colours_data", {}) or {}
+        if not index.get("dataset") or index.get("dataset") == own:
+            return "<p>" + html.escape(self.tr(
+                "Magic colours in this style looks at small copies of the same pictures, "
+                "under the same licence.")) + "</p>"
+        text = self.tr("Magic colours in this style looks at small copies of other pictures "
+                       "(%1), licence %2:").replace("%1", str(index["dataset"])).replace(
+                           "%2", str(index.get("license", "")))
+        return f"<p>{html.escape(text)} {_para(index.get('attribution', ''))}</p>"
 
     def _open_link(self, url: QUrl) -> None:
         if url.isLocalFile():

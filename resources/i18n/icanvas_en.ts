@@ -101,12 +101,17 @@
         <translation>Licence:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+24"/>
         <source>Magic colours in this style looks at small copies of the same pictures, under the same licence.</source>
         <translation>Magic colours in this style looks at small copies of the same pictures, under the same licence.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Magic colours in this style looks at small copies of other pictures (%1), licence %2:</source>
+        <translation>Magic colours in this style looks at small copies of other pictures (%1), licence %2:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>Read the model card</source>
         <translation>Read the model card</translation>
     </message>

@@ -101,12 +101,17 @@
         <translation>라이선스:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+24"/>
         <source>Magic colours in this style looks at small copies of the same pictures, under the same licence.</source>
         <translation>이 스타일의 마법 색칠은 같은 그림들을 작게 줄인 사본을 참고하며, 같은 라이선스를 따릅니다.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Magic colours in this style looks at small copies of other pictures (%1), licence %2:</source>
+        <translation>이 스타일의 마법 색칠은 다른 그림들(%1)을 작게 줄인 사본을 참고하며, 라이선스는 %2입니다:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>Read the model card</source>
         <translation>모델 카드 읽기</translation>
     </message>

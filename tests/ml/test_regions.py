@@ -107,6 +107,37 @@ def test_hint_colours_its_shape_only():
     assert np.allclose(out[50, 45], 0)                # the other box keeps the model's colour
 
 
+def test_hint_with_shading_takes_the_hint_colour_and_keeps_the_networks_light_and_shade():
+    # the network's own picture of the first box: orange, lighter at the top than at the bottom
+    rgb = np.zeros((64, 64, 3), np.float32)
+    rgb[11:30, 11:30] = (0.6, 0.1, -0.6)
+    rgb[11:30, 11:30] += np.linspace(0.2, -0.2, 19, dtype=np.float32)[:, None, None]
+    hint_rgb = np.zeros((64, 64, 3), np.float32)
+    mask = np.zeros((64, 64), np.float32)
+    hint_rgb[18:21, 18:21] = (0.2, 0.4, 0.9)          # a blue scribble, in [0, 1]
+    mask[18:21, 18:21] = 1
+    out = flatten(rgb, two_boxes(), hint_rgb, mask, flat=True, close_px=0.5, strength=0.6, hint_shading=True)
+    inside = out[11:30, 11:30]
+    assert np.allclose(inside.mean((0, 1)), (-0.6, -0.2, 0.8), atol=1e-5)   # the hint's colour on average
+    # 40 % of the shading: top lighter than bottom by 0.4 of the network's 0.4
+    assert np.allclose(inside[0, 5] - inside[-1, 5], 0.4 * 0.4, atol=1e-5)
+    flat = flatten(rgb, two_boxes(), hint_rgb, mask, flat=True, close_px=0.5, strength=0.6)
+    assert np.ptp(flat[11:30, 11:30, 0]) < np.ptp(inside[..., 0])             # the plain hint fill is flatter
+    assert np.allclose(out[50, 45], flat[50, 45])     # the box without a hint is filled as before
+
+
+def test_hint_with_shading_leaves_no_dot_where_the_network_drew_the_hint_darker():
+    rgb = np.zeros((64, 64, 3), np.float32)
+    rgb[11:30, 11:30] = (0.6, 0.1, -0.6)
+    rgb[18:21, 18:21] = (0.1, -0.5, -0.9)             # the network's dark spot under a guessed dot
+    hint_rgb = np.zeros((64, 64, 3), np.float32)
+    mask = np.zeros((64, 64), np.float32)
+    hint_rgb[18:21, 18:21] = (0.9, 0.1, 0.1)
+    mask[18:21, 18:21] = 1
+    out = flatten(rgb, two_boxes(), hint_rgb, mask, flat=True, close_px=0.5, strength=0.6, hint_shading=True)
+    assert np.allclose(out[11:30, 11:30], out[12, 12], atol=1e-5)   # one even red, the spot gone
+
+
 def test_decisive_colour_prefers_the_colour_over_the_grey():
     px = np.concatenate([np.tile([0.6, -0.6, -0.6], (40, 1)), np.tile([0.1, 0.1, 0.1], (60, 1))])
     c = decisive_colour(px.astype(np.float32))

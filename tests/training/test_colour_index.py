@@ -38,3 +38,18 @@ def test_drawn_shapes_take_the_colours_their_shapes_have_in_the_training_picture
         (g,) = guess_colours(drawn(points), index, cfg)
         want = WANT[shape]
         assert max(abs(a - b) for a, b in zip(g.rgb, want)) < 40, (shape, g.rgb)
+
+
+def test_colours_command_builds_a_styles_index_from_another_data_set_named_in_the_cache(
+        tmp_path, ab_folder, monkeypatch):
+    from helpers import tiny_style
+    from icanvas_desktop.cli import main
+    from icanvas_desktop.ml.styles import style_from_file
+    monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
+    datasets.build("pix2pix-ab", datasets.default_cache(), ab_folder, out_name="other")
+    style = tiny_style(tmp_path, hints=True)   # its own data set is not in the cache at all
+    assert main(["colours", str(style), "--data", "other"]) == 0
+    info = style_from_file(style)
+    # the index names where its pictures come from, and the About box and the card read it
+    assert info.colours_path is not None and info.colours_data["dataset"] == "other"
+    assert info.colours_data["split"] == "train"

@@ -157,6 +157,20 @@ def test_a_version_that_turns_the_hand_drawn_sketches_grey_loses():
     assert score(varied) == score(colourful)
 
 
+def test_a_known_colour_counts_only_when_the_style_does_not_paint_most_sketches_that_colour():
+    from icanvas_desktop.training.publish import known_share, score
+    orange_everything = {"house": "orange", "cat": "orange", "car": "orange", "sun": "orange", "fish": "red",
+                         "heart": "red", "tree": "red", "flower": "orange"}
+    assert known_share(orange_everything) == 0.333    # the red heart counts, the sun orange like everything does not
+    varied = {**orange_everything, "house": "blue", "car": "green", "flower": "yellow"}
+    assert known_share(varied) == 0.667
+    # stored figures are recounted from the colour names, whatever as_known says
+    test_split = {"ssim": 0.7, "line_recall": 1.0, "line_precision": 0.8, "spill": 0.02, "hue_match": 0.2}
+    stored = {"augmented": test_split, "sketches": {"coloured": 1.0, "as_known": 0.667, "colours": orange_everything}}
+    recounted = {"augmented": test_split, "sketches": {"coloured": 1.0, "as_known": 0.333}}
+    assert score(stored) == score(recounted)
+
+
 def test_a_red_heart_and_a_green_tree_count_for_a_version():
     from icanvas_desktop.training.publish import score
     test_split = {"ssim": 0.7, "line_recall": 1.0, "line_precision": 0.8, "spill": 0.02, "hue_match": 0.2}

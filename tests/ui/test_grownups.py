@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +29,8 @@ class Style:
     attribution: str
     card_path: Path | None = None
     colours_path: Path | None = None
+    colours_data: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
 
     def display_title(self, lang: str) -> str:
         return self.title.get(lang) or self.title["en"]
@@ -299,6 +301,21 @@ def test_about_says_where_magic_colours_come_from_for_styles_that_have_them(qtbo
     text = about.browser.toPlainText()
     assert text.count("Magic colours in this style") == 1          # Sticker's, not Crayon's
     assert text.index("Magic colours in this style") < text.index("Crayon")
+
+
+def test_about_names_the_other_pictures_and_their_licence_when_magic_colours_looks_at_another_set(
+        qtbot, styles, tmp_path):
+    soft = Style("soft", {"en": "Soft"}, "Apache 2.0 (Noto)", "Noto Emoji by Google.",
+                 colours_path=tmp_path / "soft.colours.safetensors", meta={"data": {"dataset": "noto"}},
+                 colours_data={"dataset": "twemoji", "license": "CC BY 4.0", "attribution": "Twemoji by Twitter."})
+    same = Style("sticker", {"en": "Sticker"}, "CC BY-SA 4.0", "OpenMoji.", colours_path=tmp_path / "s.colours",
+                 meta={"data": {"dataset": "openmoji"}}, colours_data={"dataset": "openmoji"})
+    about = AboutDialog([soft, same])
+    qtbot.addWidget(about)
+    text = about.browser.toPlainText()
+    soft_part = text[text.index("Soft"):text.index("Sticker")]
+    assert "other pictures (twemoji), licence CC BY 4.0" in soft_part and "Twemoji by Twitter." in soft_part
+    assert "same pictures" in text[text.index("Sticker"):]
 
 
 def test_about_shows_korean_style_titles_in_korean(qtbot, styles):
