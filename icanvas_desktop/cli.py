@@ -22,13 +22,17 @@ def _styles_cmd(ns) -> int:
         print(json.dumps([{"name": s.name, "title": s.title, "description": s.description,
                            "license": s.license, "attribution": s.attribution, "takes_hints": s.takes_hints,
                            "metrics": s.metrics, "path": str(s.path), "onnx": bool(s.onnx_path),
-                           "magic_colours": bool(s.colours_path), "shipped": s.shipped} for s in styles], ensure_ascii=False, indent=1))
+                           "magic_colours": bool(s.colours_path), "magic_colours_data": s.colours_data,
+                           "shipped": s.shipped} for s in styles], ensure_ascii=False, indent=1))
     else:
         for i, s in enumerate(styles):
             default = " (default)" if i == 0 else ""
             m = s.metrics.get("augmented", {})
             quality = f"SSIM {m['ssim']:.3f} on hand-drawn-like sketches" if "ssim" in m else "not evaluated"
             magic = "; Magic colours" if s.colours_path else ""
+            d = s.colours_data
+            if s.colours_path and d.get("dataset") and d["dataset"] != s.meta.get("data", {}).get("dataset"):
+                magic += f" (from {d['dataset']} pictures, {d.get('license', '')})"   # not the style's own data
             print(f"{s.name}{default}: {s.display_title('en')} / {s.display_title('ko')} — {s.license}; "
                   f"{quality}{magic}")
         if not styles:

@@ -91,6 +91,9 @@ def test_styles_json_lists_names_titles_licences_and_metrics_default_first(capsy
     # every shipped style takes hints and has an index beside it, so each guesses colours
     by_name = {s["name"]: s for s in listed}
     assert all(by_name[n]["magic_colours"] for n in ("sticker", "emoji", "soft"))
+    # Soft's index holds Twemoji pictures, not its own Noto ones, and says so with its licence
+    assert by_name["soft"]["magic_colours_data"]["dataset"] == "twemoji"
+    assert by_name["soft"]["magic_colours_data"]["license"] == "CC BY 4.0"
 
 
 def test_bench_json_last_line_has_the_documented_shape(capsys):
