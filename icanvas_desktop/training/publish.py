@@ -35,7 +35,7 @@ def known_share(colours: dict[str, str]) -> float:
     """The share of the sketches with a colour every child knows (a red or pink heart, a yellow
     or orange sun, a green tree) that get it, counting a subject only when its colour is not the
     colour of most of the sketches: a style that paints everything orange does not know that the
-    sun is orange (the Soft shipped until 2026-11-24 scored its sun and heart that way)."""
+    sun is orange (the Soft shipped until 2026-11-24, orange on five of eight, scored its sun that way)."""
     names = list(colours.values())
     known = [colours.get(n) in ok and 2 * names.count(colours[n]) <= len(names)
              for n, ok in KNOWN_COLOURS.items()]
