@@ -37,6 +37,24 @@ def test_raster_thick_and_thin_lines_give_nearly_the_same_input():
     assert np.abs(ink_a - ink_b).mean() < 0.02
 
 
+def test_a_sketch_in_one_flat_pen_colour_is_found_whatever_the_colour():
+    # drawn on a computer: one pen colour and white paper, no anti-aliasing to help the threshold
+    for pen in [(30, 60, 200), (150, 150, 150), (200, 40, 40), (0, 0, 0), (90, 90, 90)]:
+        im = Image.new("RGB", (512, 512), "white")
+        ImageDraw.Draw(im).line(PATH, fill=pen, width=9)
+        skel, _ = raster_skeleton(im)
+        assert skel.sum() > 300, pen                 # the whole path, not a blank page
+        ys, xs = np.nonzero(skel)
+        assert xs.min() < 215 and xs.max() > 505, pen
+
+
+def test_a_photo_of_a_blank_page_has_no_lines():
+    rng = np.random.default_rng(0)
+    paper = np.clip(np.linspace(0.8, 0.95, 400)[None, :] + rng.normal(0, 0.015, (300, 400)), 0, 1)
+    skel, _ = raster_skeleton(Image.fromarray((paper * 255).astype(np.uint8)))
+    assert skel.sum() == 0
+
+
 def test_thinning_makes_one_pixel_lines():
     m = np.zeros((40, 40), bool)
     m[10:20, 5:35] = True
