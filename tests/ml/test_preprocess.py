@@ -55,6 +55,48 @@ def test_a_photo_of_a_blank_page_has_no_lines():
     assert skel.sum() == 0
 
 
+def _skeleton_of(draw, size=(640, 480), paper="white"):
+    im = Image.new("RGB", size, paper)
+    draw(ImageDraw.Draw(im))
+    return raster_skeleton(im)[0]
+
+
+def test_light_lines_on_dark_paper_give_the_lines_not_the_page():
+    dark = _skeleton_of(lambda d: d.line(PATH, fill=(235, 235, 230), width=9), paper=(25, 30, 35))
+    light = _skeleton_of(lambda d: d.line(PATH, fill="black", width=9))
+    assert 0.8 < dark.sum() / light.sum() < 1.25
+    assert (dark & dilate_bool(light, 4)).sum() > 0.9 * dark.sum()   # the same path
+
+
+def test_the_printed_rules_of_lined_paper_are_not_lines():
+    def lined(d):
+        for y in range(30, 480, 32):
+            d.line([(0, y), (640, y)], fill=(150, 180, 230), width=2)
+        d.line(PATH, fill=(80, 80, 85), width=6)
+    skel = _skeleton_of(lined)
+    plain = _skeleton_of(lambda d: d.line(PATH, fill=(80, 80, 85), width=6))
+    assert skel[:, :150].sum() == 0                   # nothing left of the rules left of the drawing
+    assert 0.85 < skel.sum() / plain.sum() < 1.15
+
+
+def test_a_coloured_in_shape_keeps_its_outline_and_a_thick_crayon_line_stays_a_line():
+    def sun(d):
+        d.ellipse((220, 140, 420, 340), fill=(220, 60, 50))
+        d.ellipse((220, 140, 420, 340), outline="black", width=8)
+    skel = _skeleton_of(sun)
+    ys, xs = np.nonzero(skel)
+    radius = np.hypot(xs - 320, ys - 240)
+    assert len(xs) > 400 and np.median(radius) > 85      # the circle, not a dot in its middle
+    thick = _skeleton_of(lambda d: d.line(PATH, fill=(30, 60, 200), width=30))
+    thin_pen = _skeleton_of(lambda d: d.line(PATH, fill=(30, 60, 200), width=6))
+    assert 0.8 < thick.sum() / thin_pen.sum() < 1.25    # one line along the middle, not two edges
+
+
+def dilate_bool(m, r):
+    from icanvas_desktop.ml.lines import dilate
+    return dilate(m, r)
+
+
 def test_thinning_makes_one_pixel_lines():
     m = np.zeros((40, 40), bool)
     m[10:20, 5:35] = True
