@@ -17,7 +17,7 @@ from PIL import Image
 from icanvas_desktop.core.strokes import Drawing
 from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, coarse_colours, compose, drawing_overlay,
                                            output_size, postprocess, prepare_drawing, prepare_skeleton,
-                                           raster_skeleton)
+                                           raster_sketch)
 from icanvas_desktop.ml.style_meta import CheckpointError
 from icanvas_desktop.ml.styles import StyleInfo
 
@@ -160,13 +160,15 @@ class Engine:
     def render_raster(self, image: Image.Image, long_side: int = 512) -> Image.Image:
         """A raster sketch (PNG, photo of a paper drawing): cleaned, then rendered."""
         self._require()
-        skel, scale = raster_skeleton(image)
+        sketch = raster_sketch(image)
+        skel = sketch.skeleton
         h, w = skel.shape
         out_wh = output_size((w, h), long_side)
-        prep = prepare_skeleton(skel, self.spec, self.spec.final_size)
+        colours = (sketch.hint_rgb, sketch.hint_mask)   # what the child coloured in: their hints
+        prep = prepare_skeleton(skel, self.spec, self.spec.final_size, *colours)
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
-        coarse = (prepare_skeleton(skel, self.spec, self.spec.size)
+        coarse = (prepare_skeleton(skel, self.spec, self.spec.size, *colours)
                   if self._takes_preview_colours(self.spec.final_size) else None)
         prep, coarse = self._magic(prep, coarse)
         overlay = None

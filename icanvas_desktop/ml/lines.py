@@ -183,36 +183,41 @@ def line_half_width(ink: np.ndarray) -> float:
     return float(np.median(depth[skel]))
 
 
-def filled_areas(ink: np.ndarray) -> np.ndarray:
-    """Ink that is an area, not a line: what a child coloured in with a crayon (a red sun).
+def area_radius(ink: np.ndarray) -> float:
+    """The opening radius that tells an area from a line: three times the drawing's own line
+    half-width (`line_half_width`, at most 2.5 % of the page), and at least 1.5 % of the page.
+    A drawing that is only one coloured-in shape has no lines to measure (its skeleton is the
+    shape's middle); no pen a child holds draws wider than 5 % of the page, so the estimate
+    stops there."""
+    return max(3.0 * min(line_half_width(ink), 0.025 * max(ink.shape)), 0.015 * max(ink.shape))
 
-    Thinned, a filled disc shrinks to one dot and the sun loses its body. An area is ink that
-    survives an opening three times wider than the drawing's own lines (`line_half_width`, at
-    most 5 % of the page wide), and at least 1.5 % of the page: a thick crayon line stays a
-    line, a coloured-in shape becomes its outline."""
-    # A drawing that is only one coloured-in shape has no lines to measure: its skeleton is
-    # the shape's middle. No pen a child holds draws wider than 5 % of the page, so the
-    # estimate stops there.
-    half_width = min(line_half_width(ink), 0.025 * max(ink.shape))
-    if half_width == 0:
-        return np.zeros_like(ink)
-    r = max(3.0 * half_width, 0.015 * max(ink.shape))
-    core = ~dilate(~ink, r)
+
+def areas_of(mask: np.ndarray, r: float) -> np.ndarray:
+    """The parts of `mask` that survive an opening of radius r: areas, not lines."""
+    core = ~dilate(~mask, r)
     if not core.any():
         return core
-    return dilate(core, r) & ink
+    return dilate(core, r) & mask
 
 
-def clean_raster(gray: np.ndarray) -> np.ndarray:
-    """Skeleton of a raster sketch: binarise, turn light-on-dark pages round, drop the printed
-    rules of lined or squared paper, thin."""
+def raster_lines(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """(skeleton, area radius) of a raster sketch: binarise, turn light-on-dark pages round,
+    drop the printed rules of lined or squared paper, keep only the outline of a shape the
+    child coloured in with a crayon (thinned, a filled disc shrinks to one dot and the sun
+    loses its body), thin."""
     ink = binarise(gray)
     if ink.mean() > 0.5:
         # More "ink" than paper: light lines on dark paper (chalk on a board, a white pen on
         # black card). Thinned as they were, the page itself became the drawing.
         ink = binarise(1.0 - gray)
     ink &= ~page_rules(ink)
-    areas = filled_areas(ink)
+    r = area_radius(ink) if ink.any() else 0.015 * max(ink.shape)
+    areas = areas_of(ink, r)
     if areas.any():
         ink = (ink & ~areas) | (areas & dilate(~areas, 1.5))   # an area keeps its outline
-    return thin(ink)
+    return thin(ink), r
+
+
+def clean_raster(gray: np.ndarray) -> np.ndarray:
+    """Skeleton of a raster sketch (`raster_lines`)."""
+    return raster_lines(gray)[0]

@@ -14,7 +14,7 @@ from PIL import Image
 
 from icanvas_desktop.core.raster import View, ink_image, render_layers
 from icanvas_desktop.core.strokes import Drawing
-from icanvas_desktop.ml.lines import clean_raster, dilate
+from icanvas_desktop.ml.lines import areas_of, dilate, raster_lines
 
 
 @dataclass(frozen=True)
@@ -92,22 +92,48 @@ def prepare_drawing(drawing: Drawing, spec: IOSpec, size: int) -> Prepared | Non
     return Prepared(encode_input(ink, rgb, mask, spec.hints, spec.line_channels), (x0, y0, side), (drawing.width, drawing.height))
 
 
-def raster_skeleton(image: Image.Image, max_side: int = 1024) -> tuple[np.ndarray, float]:
-    """1-px skeleton of a raster sketch (photo or PNG), and the scale applied to it.
+@dataclass(frozen=True)
+class RasterSketch:
+    skeleton: np.ndarray            # (H, W) bool, 1-px lines
+    hint_rgb: np.ndarray            # (H, W, 3) in [0, 1]: the colours the child coloured in
+    hint_mask: np.ndarray           # (H, W) float32, 1 where they did
+    scale: float                    # applied to the source to get here (big photos shrink)
 
-    Big photos are reduced first: thinning cost grows with pixels, and lines survive it.
-    """
+
+def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
+    """A raster sketch (photo or PNG) as lines and colour hints.
+
+    Big photos are reduced first: thinning cost grows with pixels, and lines survive it. Areas
+    the child coloured in (with a crayon, a felt pen) become colour hints, exactly as if they
+    had scribbled them with the hint brush: the style paints that shape in that colour. An area
+    is colour wider than the drawing's own lines (`lines.raster_lines`), so a drawing in blue
+    pen stays a drawing in lines; a page that is mostly colour is coloured paper, not hints."""
     img = image.convert("RGBA")
     paper = Image.new("RGBA", img.size, (255, 255, 255, 255))
-    gray = Image.alpha_composite(paper, img).convert("L")
-    scale = min(1.0, max_side / max(gray.size))
+    rgb_img = Image.alpha_composite(paper, img).convert("RGB")
+    scale = min(1.0, max_side / max(rgb_img.size))
     if scale < 1.0:
-        gray = gray.resize((max(1, round(gray.width * scale)), max(1, round(gray.height * scale))), Image.LANCZOS)
-    return clean_raster(np.asarray(gray, np.float32) / 255.0), scale
+        rgb_img = rgb_img.resize((max(1, round(rgb_img.width * scale)), max(1, round(rgb_img.height * scale))),
+                                 Image.LANCZOS)
+    skel, r = raster_lines(np.asarray(rgb_img.convert("L"), np.float32) / 255.0)
+    rgb = np.asarray(rgb_img, np.float32) / 255.0
+    colourful = (rgb.max(-1) - rgb.min(-1) > 0.25) & (rgb.max(-1) > 0.3)
+    mask = np.zeros(skel.shape, np.float32)
+    if 0 < colourful.mean() < 0.5:
+        mask = areas_of(colourful, r).astype(np.float32)
+    return RasterSketch(skel, rgb * mask[..., None], mask, scale)
 
 
-def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int) -> Prepared | None:
-    """Model input for a skeleton: crop square around the ink, redraw at the canonical width."""
+def raster_skeleton(image: Image.Image, max_side: int = 1024) -> tuple[np.ndarray, float]:
+    """1-px skeleton of a raster sketch, and the scale applied to it (`raster_sketch`)."""
+    sketch = raster_sketch(image, max_side)
+    return sketch.skeleton, sketch.scale
+
+
+def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int, hint_rgb: np.ndarray | None = None,
+                     hint_mask: np.ndarray | None = None) -> Prepared | None:
+    """Model input for a skeleton: crop square around the ink, redraw at the canonical width.
+    Colour hints at the skeleton's scale (`raster_sketch`) go through the same crop."""
     ys, xs = np.nonzero(skel)
     if len(xs) == 0:
         return None
@@ -126,7 +152,19 @@ def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int) -> Prepared | No
     canvas[sy0 + oy:sy1 + oy, sx0 + ox:sx1 + ox] = ink[sy0:sy1, sx0:sx1]
     small = Image.fromarray((canvas * 255).astype(np.uint8)).resize((size, size), Image.BOX)
     ink_s = np.asarray(small, np.float32) / 255.0
-    return Prepared(encode_input(ink_s, hints=spec.hints, line_channels=spec.line_channels), (float(x0), float(y0), float(side)), (w, h))
+
+    def crop(a: np.ndarray) -> np.ndarray:     # the same square of a float map, at size²
+        c = np.zeros((big, big), np.float32)
+        c[sy0 + oy:sy1 + oy, sx0 + ox:sx1 + ox] = a[sy0:sy1, sx0:sx1]
+        return np.asarray(Image.fromarray(c, "F").resize((size, size), Image.BOX), np.float32)
+    h_rgb = h_mask = None
+    if spec.hints and hint_mask is not None and hint_mask.any():
+        cover = crop(hint_mask)
+        h_mask = (cover > 0.5).astype(np.float32)
+        h_rgb = np.stack([crop(hint_rgb[..., k] * hint_mask) for k in range(3)], -1) / np.maximum(cover, 1e-6)[..., None]
+        h_rgb = np.clip(h_rgb, 0, 1) * h_mask[..., None]
+    x = encode_input(ink_s, h_rgb, h_mask, hints=spec.hints, line_channels=spec.line_channels)
+    return Prepared(x, (float(x0), float(y0), float(side)), (w, h))
 
 
 def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:

@@ -55,6 +55,24 @@ def test_raster_sketch_renders(engine):
     assert np.asarray(blank).min() == 255 and blank.size == (300, 200)
 
 
+@pytest.mark.parametrize("backend", ["torch", "onnx"])
+def test_a_shape_coloured_in_on_paper_comes_out_in_the_childs_colour(tmp_path, backend):
+    from icanvas_desktop.ml.checkpoint import update_metadata
+    from icanvas_desktop.ml.style_meta import read_metadata
+    path = tiny_style(tmp_path, hints=True)
+    update_metadata(path, io={**read_metadata(path)["io"], "hint_fill": True, "flat_fill": True})
+    if backend == "onnx":
+        export_onnx(path)
+    eng = Engine(EngineConfig(backend=backend, magic_colours=False))
+    eng.load_style(style_from_file(path))
+    im = Image.new("RGB", (400, 400), "white")
+    d = ImageDraw.Draw(im)
+    d.ellipse((100, 100, 300, 300), fill=(230, 40, 40))
+    d.ellipse((100, 100, 300, 300), outline="black", width=6)
+    r, g, b = np.asarray(eng.render_raster(im, 400))[200, 200].astype(int)
+    assert r > 150 and g < 110 and b < 110            # the child's red, whatever the random weights
+
+
 def test_broken_style_raises_a_friendly_error_naming_the_file(tmp_path):
     path = tiny_style(tmp_path)
     style = style_from_file(path)

@@ -6,7 +6,7 @@ from PIL import Image, ImageDraw
 from icanvas_desktop.core.strokes import Drawing, Point, Stroke, HINT
 from icanvas_desktop.ml.lines import thin
 from icanvas_desktop.ml.preprocess import (IOSpec, compose, prepare_drawing, prepare_skeleton,
-                                           raster_skeleton)
+                                           raster_sketch, raster_skeleton)
 
 PATH = [(200, 200), (400, 260), (520, 420), (380, 560), (220, 500)]
 
@@ -90,6 +90,27 @@ def test_a_coloured_in_shape_keeps_its_outline_and_a_thick_crayon_line_stays_a_l
     thick = _skeleton_of(lambda d: d.line(PATH, fill=(30, 60, 200), width=30))
     thin_pen = _skeleton_of(lambda d: d.line(PATH, fill=(30, 60, 200), width=6))
     assert 0.8 < thick.sum() / thin_pen.sum() < 1.25    # one line along the middle, not two edges
+
+
+def test_what_the_child_coloured_in_on_paper_becomes_colour_hints_and_a_pen_drawing_does_not():
+    im = Image.new("RGB", (640, 480), "white")
+    d = ImageDraw.Draw(im)
+    d.ellipse((220, 140, 420, 340), fill=(60, 170, 70))                  # a green crayon area
+    d.ellipse((220, 140, 420, 340), outline="black", width=8)
+    d.line([(60, 420), (580, 420)], fill=(30, 60, 200), width=12)         # a blue pen line
+    sketch = raster_sketch(im)
+    mask = sketch.hint_mask > 0.5
+    assert mask[240, 320] and not mask[420, 300]     # the area is a hint, the blue line is not
+    assert np.allclose(sketch.hint_rgb[240, 320], (60 / 255, 170 / 255, 70 / 255), atol=0.02)
+    # through the crop to the model's input: the hint channels hold green inside the circle
+    prep = prepare_skeleton(sketch.skeleton, IOSpec(size=64, hints=True), 64, sketch.hint_rgb, sketch.hint_mask)
+    rgb, m = prep.x[1:4], prep.x[4]
+    assert m[32, 32] == 1 and m[2, 2] == 0
+    assert rgb[1, 32, 32] > 0.2 and rgb[0, 32, 32] < -0.4      # green, in [-1, 1]
+    # pink paper is paper, not a hint over everything
+    pink = Image.new("RGB", (640, 480), (250, 180, 200))
+    ImageDraw.Draw(pink).line(PATH, fill="black", width=8)
+    assert raster_sketch(pink).hint_mask.sum() == 0
 
 
 def dilate_bool(m, r):
