@@ -200,16 +200,19 @@ def areas_of(mask: np.ndarray, r: float) -> np.ndarray:
     return dilate(core, r) & mask
 
 
-def raster_lines(gray: np.ndarray) -> tuple[np.ndarray, float]:
+def raster_lines(gray: np.ndarray, within: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """(skeleton, area radius) of a raster sketch: binarise, turn light-on-dark pages round,
     drop the printed rules of lined or squared paper, keep only the outline of a shape the
     child coloured in with a crayon (thinned, a filled disc shrinks to one dot and the sun
-    loses its body), thin."""
+    loses its body), thin. `within`: where the sheet is, in a photo that shows the table
+    around it (`paper.sheet_of`)."""
     ink = binarise(gray)
     if ink.mean() > 0.5:
         # More "ink" than paper: light lines on dark paper (chalk on a board, a white pen on
         # black card). Thinned as they were, the page itself became the drawing.
         ink = binarise(1.0 - gray)
+    if within is not None:
+        ink &= within
     ink &= ~page_rules(ink)
     r = area_radius(ink) if ink.any() else 0.015 * max(ink.shape)
     areas = areas_of(ink, r)

@@ -103,7 +103,8 @@ class RasterSketch:
 def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
     """A raster sketch (photo or PNG) as lines and colour hints.
 
-    Big photos are reduced first: thinning cost grows with pixels, and lines survive it. Areas
+    Big photos are reduced first: thinning cost grows with pixels, and lines survive it. A
+    photo's light is evened out and the table around the sheet left out (`paper`). Areas
     the child coloured in (with a crayon, a felt pen) become colour hints, exactly as if they
     had scribbled them with the hint brush: the style paints that shape in that colour. An area
     is colour wider than the drawing's own lines (`lines.raster_lines`), so a drawing in blue
@@ -115,12 +116,14 @@ def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
     if scale < 1.0:
         rgb_img = rgb_img.resize((max(1, round(rgb_img.width * scale)), max(1, round(rgb_img.height * scale))),
                                  Image.LANCZOS)
-    skel, r = raster_lines(np.asarray(rgb_img.convert("L"), np.float32) / 255.0)
+    from icanvas_desktop.ml.paper import photo_to_page
+    page, sheet = photo_to_page(np.asarray(rgb_img.convert("L"), np.float32) / 255.0)
+    skel, r = raster_lines(page, sheet)
     rgb = np.asarray(rgb_img, np.float32) / 255.0
     colourful = (rgb.max(-1) - rgb.min(-1) > 0.25) & (rgb.max(-1) > 0.3)
     mask = np.zeros(skel.shape, np.float32)
     if 0 < colourful.mean() < 0.5:
-        mask = areas_of(colourful, r).astype(np.float32)
+        mask = (areas_of(colourful, r) & (True if sheet is None else sheet)).astype(np.float32)
     return RasterSketch(skel, rgb * mask[..., None], mask, scale)
 
 
