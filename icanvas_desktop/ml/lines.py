@@ -61,7 +61,7 @@ def thin(mask: np.ndarray, max_iter: int = 200) -> np.ndarray:
     return img
 
 
-def binarise(gray: np.ndarray) -> np.ndarray:
+def binarise(gray: np.ndarray, darkest_paper: float = 0.75) -> np.ndarray:
     """Ink mask (True = line) of a grayscale image in [0, 1] with dark lines on light paper.
 
     Otsu's threshold on the histogram, then a guard: a photo of a blank page has no ink,
@@ -86,7 +86,7 @@ def binarise(gray: np.ndarray) -> np.ndarray:
     k = int(best[len(best) // 2])
     if mu1[k] - mu0[k] < 0.15:
         return np.zeros_like(g, bool)  # no real contrast: a blank page
-    return g < min(edges[k + 1], 0.75)
+    return g < min(edges[k + 1], darkest_paper)
 
 
 def _disk_half_widths(radius: float) -> list[tuple[int, int]]:
@@ -207,6 +207,10 @@ def raster_lines(gray: np.ndarray, within: np.ndarray | None = None) -> tuple[np
     loses its body), thin. `within`: where the sheet is, in a photo that shows the table
     around it (`paper.sheet_of`)."""
     ink = binarise(gray)
+    if not ink.any():
+        # Nothing darker than 0.75 (the cap keeps paper texture and light crayon out of the
+        # lines): a very light pencil. If the page still has two clear levels, they are it.
+        ink = binarise(gray, darkest_paper=1.0)
     if ink.mean() > 0.5:
         # More "ink" than paper: light lines on dark paper (chalk on a board, a white pen on
         # black card). Thinned as they were, the page itself became the drawing.

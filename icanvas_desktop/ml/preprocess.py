@@ -100,6 +100,20 @@ class RasterSketch:
     scale: float                    # applied to the source to get here (big photos shrink)
 
 
+def _rgba(image: Image.Image) -> Image.Image:
+    """The picture as the person sees it, in 8-bit RGBA: turned as the phone's EXIF tag says
+    (a portrait photo is stored on its side), and 16-bit or float greyscale (scanners write
+    it) scaled down rather than clipped: Pillow's own conversion turned a 16-bit line of
+    value 2,000 into white, and the scan into a blank page."""
+    from PIL import ImageOps
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        a = np.asarray(image, np.float64)
+        top = 1.0 if image.mode == "F" and a.max() <= 1.0 else (255.0 if a.max() <= 255 else 65535.0)
+        image = Image.fromarray(np.clip(a / top * 255.0, 0, 255).astype(np.uint8))
+    return image.convert("RGBA")
+
+
 def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
     """A raster sketch (photo or PNG) as lines and colour hints.
 
@@ -109,7 +123,7 @@ def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
     had scribbled them with the hint brush: the style paints that shape in that colour. An area
     is colour wider than the drawing's own lines (`lines.raster_lines`), so a drawing in blue
     pen stays a drawing in lines; a page that is mostly colour is coloured paper, not hints."""
-    img = image.convert("RGBA")
+    img = _rgba(image)
     paper = Image.new("RGBA", img.size, (255, 255, 255, 255))
     rgb_img = Image.alpha_composite(paper, img).convert("RGB")
     scale = min(1.0, max_side / max(rgb_img.size))

@@ -113,6 +113,25 @@ def test_what_the_child_coloured_in_on_paper_becomes_colour_hints_and_a_pen_draw
     assert raster_sketch(pink).hint_mask.sum() == 0
 
 
+def test_a_16_bit_scan_a_very_light_pencil_and_a_sideways_phone_photo_are_read_as_seen(tmp_path):
+    a = np.full((300, 400), 65535, np.uint16)
+    a[100:106, 50:350] = 2000                          # 16-bit greyscale, as scanners write it
+    assert raster_skeleton(Image.fromarray(a))[0].sum() > 250
+    faint = Image.new("RGB", (600, 400), "white")
+    ImageDraw.Draw(faint).ellipse((100, 50, 500, 350), outline=(205, 205, 205), width=4)
+    assert raster_skeleton(faint)[0].sum() > 900       # lighter than the 0.75 cap, still lines
+    photo = Image.new("RGB", (400, 300), "white")      # stored on its side, EXIF says turn it
+    ImageDraw.Draw(photo).line([(50, 150), (350, 150)], fill="black", width=6)
+    exif = photo.getexif()
+    exif[0x0112] = 6
+    photo.save(tmp_path / "phone.jpg", exif=exif)
+    with Image.open(tmp_path / "phone.jpg") as im:
+        skel, _ = raster_skeleton(im)
+    assert skel.shape == (400, 300)                    # portrait, as the phone showed it
+    ys, xs = np.nonzero(skel)
+    assert np.ptp(ys) > 250 and np.ptp(xs) < 10        # the line stands upright
+
+
 def dilate_bool(m, r):
     from icanvas_desktop.ml.lines import dilate
     return dilate(m, r)
