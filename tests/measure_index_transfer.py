@@ -9,8 +9,9 @@ guessed by two foreign indexes), finished by one renderer style, so two guess se
 indexes are compared on something closer to what children bring. The renderer defaults to
 Sticker: it paints a guessed colour flat into the shape, so its pictures show the guesses.
 
+    icanvas colours sticker --data noto --out noto.colours.safetensors    # Noto's own index
     python tests/measure_index_transfer.py models/sticker.colours.safetensors \\
-        models/emoji.colours.safetensors ~/.cache/iCanvas/train/soft_scratch_hints/soft.colours.safetensors
+        models/emoji.colours.safetensors noto.colours.safetensors
     python tests/measure_index_transfer.py INDEX... --guess neighbours=8 --guess line_weight=0
 """
 
