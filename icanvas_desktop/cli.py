@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 def _styles_cmd(ns) -> int:
-    from icanvas_desktop.ml.styles import discover_styles
+    from icanvas_desktop.ml.styles import discover_styles, other_colours_data
     problems: list[str] = []
     styles = discover_styles(problems=problems)
     if ns.json:
@@ -30,9 +30,9 @@ def _styles_cmd(ns) -> int:
             m = s.metrics.get("augmented", {})
             quality = f"SSIM {m['ssim']:.3f} on hand-drawn-like sketches" if "ssim" in m else "not evaluated"
             magic = "; Magic colours" if s.colours_path else ""
-            d = s.colours_data
-            if s.colours_path and d.get("dataset") and d["dataset"] != s.meta.get("data", {}).get("dataset"):
-                magic += f" (from {d['dataset']} pictures, {d.get('license', '')})"   # not the style's own data
+            other = other_colours_data(s)
+            if other:
+                magic += f" (from {other['dataset']} pictures, {other.get('license', '')})"
             print(f"{s.name}{default}: {s.display_title('en')} / {s.display_title('ko')} — {s.license}; "
                   f"{quality}{magic}")
         if not styles:

@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from icanvas_desktop.ml.lines import dilate
-from icanvas_desktop.ml.regions import border_labels, enclosed_regions, label_regions
+from icanvas_desktop.ml.lines import dilate, erosion_depth
+from icanvas_desktop.ml.regions import enclosed_regions, label_regions, solid
 from icanvas_desktop.ml.style_meta import CheckpointError, read_header
 from icanvas_desktop.ml.styles import COLOURS_SUFFIX as SUFFIX
 
@@ -78,12 +78,6 @@ def colours_path(style_path: Path) -> Path:
 
 
 # ----------------------------------------------------------------------------------- shapes
-def solid(mask: np.ndarray) -> np.ndarray:
-    """The mask with its holes filled: everything the open paper cannot reach."""
-    labels, _ = label_regions(~mask)
-    return mask | ~np.isin(labels, border_labels(labels)) & (labels > 0)
-
-
 def frame(mask: np.ndarray, pad_frac: float = 0.05) -> tuple[float, float, float]:
     """A square around the mask's box (x0, y0, side), so aspect ratio stays part of the shape."""
     ys, xs = np.nonzero(mask)
@@ -128,21 +122,8 @@ def interior_points(labels: np.ndarray, ids: list[int]) -> dict[int, tuple[int, 
     pixel's depth is the round of 4-neighbour erosion that removes it; one sort then finds the
     deepest pixel of every shape."""
     # Shapes are 4-connected components, so two shapes never touch side by side and one
-    # erosion of their union erodes each on its own: bool arithmetic, no labels per round.
-    cur = np.isin(labels, ids)
-    depth = np.zeros(labels.shape, np.int32)
-    k = 0
-    while cur.any():
-        k += 1
-        depth[cur] = k
-        nxt = cur.copy()
-        nxt[1:] &= cur[:-1]
-        nxt[:-1] &= cur[1:]
-        nxt[:, 1:] &= cur[:, :-1]
-        nxt[:, :-1] &= cur[:, 1:]
-        nxt[0] = nxt[-1] = False
-        nxt[:, 0] = nxt[:, -1] = False
-        cur = nxt
+    # erosion of their union erodes each on its own: no labels per round.
+    depth = erosion_depth(np.isin(labels, ids))
     flat_l, flat_d = labels.ravel(), depth.ravel()
     inside = np.flatnonzero(flat_d > 0)
     order = inside[np.lexsort((-flat_d[inside], flat_l[inside]))]   # by shape, deepest first

@@ -160,36 +160,43 @@ def page_rules(ink: np.ndarray, span: float = 0.9) -> np.ndarray:
     return rules
 
 
-def line_half_width(ink: np.ndarray) -> float:
-    """Typical half-width of the lines: the median, over the skeleton, of how many rounds of
-    erosion each skeleton pixel survives (its medial radius). A coloured-in area adds only a
-    few skeleton pixels, so it hardly moves the median (ink area over skeleton length, tried
-    first, read a coloured-in sun as lines 96 px wide)."""
-    skel = thin(ink)
-    if not skel.any():
-        return 0.0
-    depth = np.zeros(ink.shape, np.int32)
-    cur, left, k = ink.copy(), skel.copy(), 0
-    while left.any() and k < max(ink.shape):
+def erosion_depth(mask: np.ndarray) -> np.ndarray:
+    """Each pixel's depth in the mask: the round of 4-neighbour erosion that removes it (the
+    picture's edge counts as outside). No SciPy in the app, so bool arithmetic per round."""
+    cur = mask.copy()
+    depth = np.zeros(mask.shape, np.int32)
+    k = 0
+    while cur.any():
+        k += 1
+        depth[cur] = k
         nxt = cur.copy()
         nxt[1:] &= cur[:-1]
         nxt[:-1] &= cur[1:]
         nxt[:, 1:] &= cur[:, :-1]
         nxt[:, :-1] &= cur[:, 1:]
-        k += 1
-        depth[left & ~nxt] = k
-        left &= nxt
+        nxt[0] = nxt[-1] = False
+        nxt[:, 0] = nxt[:, -1] = False
         cur = nxt
-    return float(np.median(depth[skel]))
+    return depth
 
 
-def area_radius(ink: np.ndarray) -> float:
+def line_half_width(ink: np.ndarray, skel: np.ndarray) -> float:
+    """Typical half-width of the lines: the median depth (`erosion_depth`) of the skeleton
+    pixels, their medial radius. A coloured-in area adds only a few skeleton pixels, so it
+    hardly moves the median (ink area over skeleton length, tried first, read a coloured-in
+    sun as lines 96 px wide)."""
+    if not skel.any():
+        return 0.0
+    return float(np.median(erosion_depth(ink)[skel]))
+
+
+def area_radius(ink: np.ndarray, skel: np.ndarray) -> float:
     """The opening radius that tells an area from a line: three times the drawing's own line
     half-width (`line_half_width`, at most 2.5 % of the page), and at least 1.5 % of the page.
     A drawing that is only one coloured-in shape has no lines to measure (its skeleton is the
     shape's middle); no pen a child holds draws wider than 5 % of the page, so the estimate
     stops there."""
-    return max(3.0 * min(line_half_width(ink), 0.025 * max(ink.shape)), 0.015 * max(ink.shape))
+    return max(3.0 * min(line_half_width(ink, skel), 0.025 * max(ink.shape)), 0.015 * max(ink.shape))
 
 
 def areas_of(mask: np.ndarray, r: float) -> np.ndarray:
@@ -201,30 +208,23 @@ def areas_of(mask: np.ndarray, r: float) -> np.ndarray:
 
 
 def raster_lines(gray: np.ndarray, within: np.ndarray | None = None) -> tuple[np.ndarray, float]:
-    """(skeleton, area radius) of a raster sketch: binarise, turn light-on-dark pages round,
-    drop the printed rules of lined or squared paper, keep only the outline of a shape the
-    child coloured in with a crayon (thinned, a filled disc shrinks to one dot and the sun
-    loses its body), thin. `within`: where the sheet is, in a photo that shows the table
-    around it (`paper.sheet_of`)."""
+    """(skeleton, area radius) of a page with dark lines on light paper (`paper.photo_to_page`
+    turns a dark page round first): binarise, drop the printed rules of lined or squared paper,
+    keep only the outline of a shape the child coloured in with a crayon (thinned, a filled
+    disc shrinks to one dot and the sun loses its body), thin. `within`: where the sheet is,
+    in a photo that shows the table around it (`paper.sheet_of`)."""
     ink = binarise(gray)
     if not ink.any():
         # Nothing darker than 0.75 (the cap keeps paper texture and light crayon out of the
         # lines): a very light pencil. If the page still has two clear levels, they are it.
         ink = binarise(gray, darkest_paper=1.0)
-    if ink.mean() > 0.5:
-        # More "ink" than paper: light lines on dark paper (chalk on a board, a white pen on
-        # black card). Thinned as they were, the page itself became the drawing.
-        ink = binarise(1.0 - gray)
     if within is not None:
         ink &= within
     ink &= ~page_rules(ink)
-    r = area_radius(ink) if ink.any() else 0.015 * max(ink.shape)
+    skel = thin(ink)
+    r = area_radius(ink, skel)
     areas = areas_of(ink, r)
     if areas.any():
         ink = (ink & ~areas) | (areas & dilate(~areas, 1.5))   # an area keeps its outline
-    return thin(ink), r
-
-
-def clean_raster(gray: np.ndarray) -> np.ndarray:
-    """Skeleton of a raster sketch (`raster_lines`)."""
-    return raster_lines(gray)[0]
+        skel = thin(ink)
+    return skel, r

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.ml.lines import dilate
-from icanvas_desktop.ml.regions import label_regions
+from icanvas_desktop.ml.regions import label_regions, solid
 
 
 def right_way_round(gray: np.ndarray) -> np.ndarray:
@@ -60,10 +60,7 @@ def sheet_of(gray: np.ndarray) -> np.ndarray | None:
         return None
     areas = np.bincount(labels.ravel(), minlength=n + 1)
     areas[0] = 0
-    sheet = labels == int(np.argmax(areas))
-    outside, _ = label_regions(~sheet)
-    edge = np.unique(np.concatenate([outside[0], outside[-1], outside[:, 0], outside[:, -1]]))
-    sheet |= ~np.isin(outside, edge[edge > 0]) & (outside > 0)     # fill the lines back in
+    sheet = solid(labels == int(np.argmax(areas)))    # the lines on it filled back in
     if sheet.mean() < 0.15:
         return None                                  # no sheet worth the name: leave it alone
     return ~dilate(~sheet, 0.015 * max(h, w))

@@ -114,15 +114,11 @@ def _rgba(image: Image.Image) -> Image.Image:
     return image.convert("RGBA")
 
 
-def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
-    """A raster sketch (photo or PNG) as lines and colour hints.
-
-    Big photos are reduced first: thinning cost grows with pixels, and lines survive it. A
-    photo's light is evened out and the table around the sheet left out (`paper`). Areas
-    the child coloured in (with a crayon, a felt pen) become colour hints, exactly as if they
-    had scribbled them with the hint brush: the style paints that shape in that colour. An area
-    is colour wider than the drawing's own lines (`lines.raster_lines`), so a drawing in blue
-    pen stays a drawing in lines; a page that is mostly colour is coloured paper, not hints."""
+def _page(image: Image.Image, max_side: int):
+    """(the sketch on white, in RGB, reduced to `max_side`; the scale; the page ready for
+    `raster_lines` and the sheet's mask, from `paper.photo_to_page`). Big photos are reduced
+    first: thinning cost grows with pixels, and lines survive it."""
+    from icanvas_desktop.ml.paper import photo_to_page
     img = _rgba(image)
     paper = Image.new("RGBA", img.size, (255, 255, 255, 255))
     rgb_img = Image.alpha_composite(paper, img).convert("RGB")
@@ -130,8 +126,19 @@ def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
     if scale < 1.0:
         rgb_img = rgb_img.resize((max(1, round(rgb_img.width * scale)), max(1, round(rgb_img.height * scale))),
                                  Image.LANCZOS)
-    from icanvas_desktop.ml.paper import photo_to_page
     page, sheet = photo_to_page(np.asarray(rgb_img.convert("L"), np.float32) / 255.0)
+    return rgb_img, scale, page, sheet
+
+
+def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
+    """A raster sketch (photo or PNG) as lines and colour hints.
+
+    A photo's light is evened out and the table around the sheet left out (`paper`). Areas
+    the child coloured in (with a crayon, a felt pen) become colour hints, exactly as if they
+    had scribbled them with the hint brush: the style paints that shape in that colour. An area
+    is colour wider than the drawing's own lines (`lines.raster_lines`), so a drawing in blue
+    pen stays a drawing in lines; a page that is mostly colour is coloured paper, not hints."""
+    rgb_img, scale, page, sheet = _page(image, max_side)
     skel, r = raster_lines(page, sheet)
     rgb = np.asarray(rgb_img, np.float32) / 255.0
     colourful = (rgb.max(-1) - rgb.min(-1) > 0.25) & (rgb.max(-1) > 0.3)
@@ -142,9 +149,10 @@ def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
 
 
 def raster_skeleton(image: Image.Image, max_side: int = 1024) -> tuple[np.ndarray, float]:
-    """1-px skeleton of a raster sketch, and the scale applied to it (`raster_sketch`)."""
-    sketch = raster_sketch(image, max_side)
-    return sketch.skeleton, sketch.scale
+    """1-px skeleton of a raster sketch and the scale applied to it: the lines of
+    `raster_sketch` without its colour hints (training pairs have their own pictures)."""
+    _, scale, page, sheet = _page(image, max_side)
+    return raster_lines(page, sheet)[0], scale
 
 
 def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int, hint_rgb: np.ndarray | None = None,
@@ -162,18 +170,19 @@ def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int, hint_rgb: np.nda
     radius = spec.line_width(size) / scale / 2
     ink = dilate(skel, radius).astype(np.float32)
     big = max(1, int(round(side)))
-    canvas = np.zeros((big, big), np.float32)
     ox, oy = int(round(-x0)), int(round(-y0))
     sx0, sy0 = max(0, -ox), max(0, -oy)
     sx1, sy1 = min(w, big - ox), min(h, big - oy)
-    canvas[sy0 + oy:sy1 + oy, sx0 + ox:sx1 + ox] = ink[sy0:sy1, sx0:sx1]
-    small = Image.fromarray((canvas * 255).astype(np.uint8)).resize((size, size), Image.BOX)
-    ink_s = np.asarray(small, np.float32) / 255.0
 
-    def crop(a: np.ndarray) -> np.ndarray:     # the same square of a float map, at size²
+    def place(a: np.ndarray) -> np.ndarray:    # a float map on the square crop, at source scale
         c = np.zeros((big, big), np.float32)
         c[sy0 + oy:sy1 + oy, sx0 + ox:sx1 + ox] = a[sy0:sy1, sx0:sx1]
-        return np.asarray(Image.fromarray(c, "F").resize((size, size), Image.BOX), np.float32)
+        return c
+
+    def crop(a: np.ndarray) -> np.ndarray:     # ... reduced to size²
+        return np.asarray(Image.fromarray(place(a), "F").resize((size, size), Image.BOX), np.float32)
+    small = Image.fromarray((place(ink) * 255).astype(np.uint8)).resize((size, size), Image.BOX)
+    ink_s = np.asarray(small, np.float32) / 255.0
     h_rgb = h_mask = None
     if spec.hints and hint_mask is not None and hint_mask.any():
         cover = crop(hint_mask)

@@ -63,6 +63,12 @@ def border_labels(labels: np.ndarray) -> np.ndarray:
     return border[border > 0]
 
 
+def solid(mask: np.ndarray) -> np.ndarray:
+    """The mask with its holes filled: everything the open paper cannot reach."""
+    labels, _ = label_regions(~mask)
+    return mask | ~np.isin(labels, border_labels(labels)) & (labels > 0)
+
+
 def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6) -> tuple[np.ndarray, list[int]]:
     """Labels of the shapes the lines enclose (small gaps closed by `close_px`), and their ids."""
     walls = dilate(ink > 0.35, close_px)

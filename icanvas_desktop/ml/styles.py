@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
@@ -38,14 +39,29 @@ class StyleInfo:
     # The Magic colours index (`colour_guess`) beside the weights, only for a style that takes
     # hints: the guesses reach the network as hint dots, so a hint-less style cannot use one.
     colours_path: Path | None = None
-    # Where that index's pictures come from (data set, licence, attribution), from its header:
-    # usually the style's own data, but a style may look at another set's (Soft at Twemoji's).
-    colours_data: dict = field(default_factory=dict)
     shipped: bool = False
     meta: dict = field(default_factory=dict, compare=False, repr=False)
 
     def display_title(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.name
+
+    @cached_property
+    def colours_data(self) -> dict:
+        """Where the index's pictures come from (data set, licence, attribution), read from its
+        header when first asked (the About box, the card, `icanvas styles`), not at start-up."""
+        return index_data(self.colours_path) if self.colours_path else {}
+
+
+def other_colours_data(style) -> dict | None:
+    """The index's data record when Magic colours looks at another data set than the one the
+    style's network learned from (Soft looks at Twemoji's pictures, not Noto's), else None:
+    that set's licence and attribution must then be named too. Duck-typed, so the About box
+    can pass any style-like object."""
+    data = getattr(style, "colours_data", None) or {}
+    own = (getattr(style, "meta", None) or {}).get("data", {}).get("dataset")
+    if getattr(style, "colours_path", None) is None or not data.get("dataset") or data["dataset"] == own:
+        return None
+    return data
 
 
 def resource_root() -> Path:
@@ -75,13 +91,12 @@ def style_from_file(path: Path, shipped: bool = False) -> StyleInfo:
         p = path.with_suffix(suffix)
         return p if p.exists() else None
 
-    colours = sibling(COLOURS_SUFFIX) if io.get("hints") else None
     return StyleInfo(
         name=name, path=path, title=meta.get("title", {}), description=meta.get("description", {}),
         license=meta.get("license", data.get("license", "")), attribution=data.get("attribution", ""),
         takes_hints=bool(io.get("hints", False)), metrics=meta.get("metrics", {}),
         sample_path=sibling(".png"), card_path=sibling(".md"), onnx_path=sibling(".onnx"),
-        colours_path=colours, colours_data=index_data(colours) if colours else {},
+        colours_path=sibling(COLOURS_SUFFIX) if io.get("hints") else None,
         shipped=shipped, meta=meta)
 
 

@@ -19,7 +19,7 @@ from icanvas_desktop.core.sample_drawings import CAR_HINT_SCRIBBLE, KNOWN_COLOUR
 from icanvas_desktop.ml.checkpoint import update_metadata
 from icanvas_desktop.ml.engine import Engine, EngineConfig
 from icanvas_desktop.ml.style_meta import read_metadata
-from icanvas_desktop.ml.styles import style_from_file
+from icanvas_desktop.ml.styles import other_colours_data, style_from_file
 from icanvas_desktop.training.evaluate import colour_name, hue_spread
 from icanvas_desktop.training.evaluate_cli import evaluate_style
 
@@ -141,16 +141,14 @@ def _fig_rows(m: dict) -> str:
 
 def _magic_part(style_path: Path, m: dict) -> str:
     """The card's Magic colours section, when the style has a colour index beside it."""
-    from icanvas_desktop.ml.colour_guess import load_index
-    path = style_from_file(style_path).colours_path
+    info = style_from_file(style_path)
+    path, d = info.colours_path, info.colours_data
     if path is None:
         return ""
-    d = load_index(path).meta.get("data", {})
-    own = read_metadata(style_path).get("data", {}).get("dataset")
     foreign = ""
-    if d.get("dataset") and d.get("dataset") != own:
-        foreign = (f" The index is built from another data set than the network's (`{d['dataset']}`, not `{own}`): "
-                   f"{d.get('attribution', '').rstrip('.')}.")
+    if other_colours_data(info):
+        foreign = (f" The index is built from another data set than the network's (`{d['dataset']}`, not "
+                   f"`{info.meta.get('data', {}).get('dataset')}`): {d.get('attribution', '').rstrip('.')}.")
     a, g = m.get("augmented_finished", {}), m.get("augmented_magic", {})
     return (f"\n## Magic colours\nEach shape the child closes and leaves without a hint gets a guessed hint: the colour "
             f"that the most similar training pictures (silhouette and lines, `ml/colour_guess.py`) have in the same "

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 import icanvas_desktop
+from icanvas_desktop.ml.styles import other_colours_data
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,8 @@ class AboutDialog(QDialog):
     def _magic_colours_credit(self, style) -> str:
         """Whose pictures Magic colours looks at: the style's own, or another set's, named with
         its licence and attribution (Soft's index is built from Twemoji, not from Noto)."""
-        own = (getattr(style, "meta", {}) or {}).get("data", {}).get("dataset")
-        index = getattr(style, "colours_data", {}) or {}
-        if not index.get("dataset") or index.get("dataset") == own:
+        index = other_colours_data(style)
+        if index is None:
             return "<p>" + html.escape(self.tr(
                 "Magic colours in this style looks at small copies of the same pictures, "
                 "under the same licence.")) + "</p>"
