@@ -33,7 +33,7 @@ def _zhang_suen_tables() -> tuple[np.ndarray, np.ndarray]:
 _T1, _T2 = _zhang_suen_tables()
 
 
-def _neighbour_code(img: np.ndarray) -> np.ndarray:
+def neighbour_code(img: np.ndarray) -> np.ndarray:
     pad = np.pad(img, 1)
     h, w = img.shape
     code = np.zeros((h, w), np.uint8)
@@ -52,7 +52,7 @@ def thin(mask: np.ndarray, max_iter: int = 200) -> np.ndarray:
     for _ in range(max_iter):
         changed = False
         for table in (_T1, _T2):
-            kill = table[_neighbour_code(img)] & img
+            kill = table[neighbour_code(img)] & img
             if kill.any():
                 img[kill] = False
                 changed = True

@@ -208,15 +208,15 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
     if spec.hints and spec.hint_fill:
         safe = np.maximum(hint_mask, 1e-3)[None]
         hint_rgb = np.moveaxis((prep.x[c:c + 3] / safe + 1) / 2, 0, -1)
-    regions = None
-    if spec.flat_fill or spec.hint_fill or spec.keep_lines:
-        # close gaps of about 1.5 % of the picture: a child's circle is rarely quite shut
-        regions = enclosed_regions(ink, max(1.0, 0.008 * ink.shape[0]))
+    # close gaps of about 1.5 % of the picture (a child's circle is rarely quite shut), and
+    # wider ones where two stroke ends point at each other (`gaps`)
+    regions = enclosed_regions(ink, max(1.0, 0.008 * ink.shape[0]))
     if spec.flat_fill or spec.hint_fill:
         rgb = flatten(rgb, ink, hint_rgb, hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
                       strength=spec.fill_strength, regions=regions, hint_shading=spec.hint_shading)
     if spec.clear_paper:
-        rgb = clear_paper(rgb, ink, hint_mask)
+        labels, ids = regions
+        rgb = clear_paper(rgb, ink, hint_mask, shapes=np.isin(labels, ids) if ids else None)
     if spec.keep_lines:
         rgb = keep_open_lines(rgb, ink, regions, spec.line_width(ink.shape[0]))
     return rgb

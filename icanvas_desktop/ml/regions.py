@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter
 
+from icanvas_desktop.ml.gaps import GapConfig, bridge_mask
 from icanvas_desktop.ml.lines import dilate
 
 
@@ -69,14 +70,60 @@ def solid(mask: np.ndarray) -> np.ndarray:
     return mask | ~np.isin(labels, border_labels(labels)) & (labels > 0)
 
 
-def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6) -> tuple[np.ndarray, list[int]]:
-    """Labels of the shapes the lines enclose (small gaps closed by `close_px`), and their ids."""
-    walls = dilate(ink > 0.35, close_px)
+# The last call of `enclosed_regions` and its answer. A live preview asks twice for the same
+# lines (Magic colours' guesses, then the finishing), and finding bridges costs several times
+# the labelling; one remembered answer halves that. Read and replaced as one tuple, so an
+# engine in another thread at worst finds someone else's lines and computes its own.
+_LAST: tuple | None = None
+
+
+def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6,
+                     gaps: GapConfig | None = GapConfig()) -> tuple[np.ndarray, list[int]]:
+    """Labels of the shapes the lines enclose, and their ids. Gaps up to about 2 × `close_px`
+    are closed by thickening the lines; wider ones where two stroke ends point at each other
+    (`gaps`, None for none). A bridged shape reaches up to the far side of its bridge, so its
+    colour meets the invisible line across the gap instead of stopping short of it."""
+    global _LAST
+    lines = ink > 0.35
+    key = (close_px, min_area, gaps)
+    last = _LAST
+    if last is not None and last[0] == key and np.array_equal(last[1], lines):
+        return last[2].copy(), list(last[3])
+    walls = dilate(lines, close_px)
+    band = None
+    if gaps is not None and lines.any():
+        joins = bridge_mask(lines, gaps, min_gap=2 * close_px + 1)
+        if joins.any():
+            band = dilate(joins, close_px) & ~walls
+            walls |= band
     labels, n = label_regions(~walls)
     border = set(border_labels(labels).tolist())
     areas = np.bincount(labels.ravel(), minlength=n + 1)
     ids = [i for i in range(1, n + 1) if i not in border and areas[i] >= min_area]
+    if band is not None and ids:
+        labels = _spread_into(labels, ids, band, 2 * int(np.ceil(close_px)) + 1)   # the band's width
+    _LAST = (key, lines, labels.copy(), list(ids))
     return labels, ids
+
+
+def _spread_into(labels: np.ndarray, ids: list[int], band: np.ndarray, rounds: int) -> np.ndarray:
+    """Grow the enclosed shapes into the bridges' band, a pixel a round, where exactly one
+    shape is next to it (two shapes never meet, which `interior_points` relies on)."""
+    keep = np.zeros(labels.max() + 1, np.int32)
+    keep[ids] = ids
+    lab = keep[labels]
+    big = np.iinfo(np.int32).max
+    for _ in range(rounds):
+        pad = np.pad(lab, 1)
+        nb = [pad[1 + dy:1 + dy + lab.shape[0], 1 + dx:1 + dx + lab.shape[1]]
+              for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1))]
+        hi = np.maximum.reduce(nb)
+        lo = np.minimum.reduce([np.where(v > 0, v, big) for v in nb])
+        take = band & (lab == 0) & (hi > 0) & (hi == lo)
+        if not take.any():
+            break
+        lab = np.where(take, hi, lab)
+    return np.where(band, lab, labels)
 
 
 def decisive_colour(px: np.ndarray, boost: float = 1.7) -> np.ndarray:
@@ -147,7 +194,8 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
 
 
 def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None = None,
-                reach_frac: float = 0.04, feather_frac: float = 0.015) -> np.ndarray:
+                reach_frac: float = 0.04, feather_frac: float = 0.015,
+                shapes: np.ndarray | None = None) -> np.ndarray:
     """White paper where the child drew nothing: the open page outside every shape and line.
 
     A generator sometimes leaves smudges of colour in the empty space between subjects
@@ -156,12 +204,15 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     (dilated, then eroded by as much): a shape whose outline has a pen-lift gap still counts
     as a shape and keeps its colour, but the open page still reaches up to the lines, so a
     smudge in the corner between two subjects is cleared too (a plain dilation kept a 4 %
-    band of it). A colour hint counts as drawn. The edge is feathered over `feather_frac`.
-    rgb is (S, S, 3) in [-1, 1]."""
+    band of it). A colour hint counts as drawn, and so do `shapes` (the enclosed shapes, a
+    mask): a circle whose gap `enclosed_regions` bridged is wider than this closing. The edge
+    is feathered over `feather_frac`. rgb is (S, S, 3) in [-1, 1]."""
     size = ink.shape[0]
     drawn = ink > 0.35
     if hint_mask is not None:
         drawn |= hint_mask > 0.5
+    if shapes is not None:
+        drawn |= shapes
     if not drawn.any():
         return rgb
     # The open page is found at half resolution (a quarter of the work, on the live preview's

@@ -53,8 +53,8 @@ def _warp_skeleton(skel: np.ndarray, mapx, mapy) -> np.ndarray:
 
 
 def endpoints(skel: np.ndarray) -> np.ndarray:
-    from icanvas_desktop.ml.lines import _neighbour_code
-    code = _neighbour_code(skel)
+    from icanvas_desktop.ml.lines import neighbour_code
+    code = neighbour_code(skel)
     count = np.unpackbits(code[..., None], axis=-1).sum(-1)
     return np.argwhere(skel & (count == 1))
 
