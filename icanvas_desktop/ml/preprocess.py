@@ -14,7 +14,7 @@ from PIL import Image
 
 from icanvas_desktop.core.raster import View, ink_image, render_layers
 from icanvas_desktop.core.strokes import Drawing
-from icanvas_desktop.ml.lines import areas_of, dilate, raster_lines
+from icanvas_desktop.ml.lines import areas_of, dilate, erosion_depth, raster_lines
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,17 @@ def _page(image: Image.Image, max_side: int):
     return rgb_img, scale, page, sheet
 
 
+def _deep_parts(mask: np.ndarray, depth: float) -> np.ndarray:
+    """The connected parts of `mask` that reach at least `depth` pixels deep (`erosion_depth`)."""
+    if depth <= 0 or not mask.any():
+        return mask
+    from icanvas_desktop.ml.regions import label_regions
+    labels, n = label_regions(mask)
+    deepest = np.zeros(n + 1, np.int32)
+    np.maximum.at(deepest, labels.ravel(), erosion_depth(mask).ravel())
+    return mask & (deepest[labels] >= depth)
+
+
 def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
     """A raster sketch (photo or PNG) as lines and colour hints.
 
@@ -142,9 +153,18 @@ def raster_sketch(image: Image.Image, max_side: int = 1024) -> RasterSketch:
     skel, r = raster_lines(page, sheet)
     rgb = np.asarray(rgb_img, np.float32) / 255.0
     colourful = (rgb.max(-1) - rgb.min(-1) > 0.25) & (rgb.max(-1) > 0.3)
-    mask = np.zeros(skel.shape, np.float32)
-    if 0 < colourful.mean() < 0.5:
-        mask = (areas_of(colourful, r) & (True if sheet is None else sheet)).astype(np.float32)
+    # Black or dark grey coloured in (wheels, hair, a black cat) is a colour too: kept only as
+    # an outline, the style painted the shape in a colour of its own. But a thick marker's
+    # line and the blob where it stopped are black areas too, and as hints they gave the
+    # no-outline styles black smudges: a black area counts only where it is 1.3 area radii
+    # deep (wheels, hair, a record's middle: 1.4-4.4; marker blobs and bars: 0.65-1.2).
+    dark = rgb.max(-1) < 0.35
+    on_sheet = True if sheet is None else sheet
+    mask = np.zeros(skel.shape, bool)
+    for painted, deep in ((colourful, 0.0), (dark, 1.3)):
+        if 0 < painted.mean() < 0.5:       # a page that is mostly one colour is coloured paper
+            mask |= _deep_parts(areas_of(painted, r), deep * r) & on_sheet
+    mask = mask.astype(np.float32)
     return RasterSketch(skel, rgb * mask[..., None], mask, scale)
 
 

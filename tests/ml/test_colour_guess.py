@@ -66,6 +66,15 @@ def test_a_shape_the_child_hinted_is_left_to_the_child(index):
     assert cg.guess_colours(ink, index, taken=taken) == []
 
 
+def test_a_near_black_picture_does_not_vote_so_no_shape_is_guessed_black():
+    """A sun shaped like a new moon stays the style's own colour, not a black blot."""
+    dark_only = index_of([picture(circle(128, 128, 90), (63, 63, 63))])
+    assert cg.guess_colours(outline(circle(60, 70, 40)), dark_only, cg.GuessConfig(neighbours=1)) == []
+    dark_and_red = index_of([picture(circle(128, 128, 90), (63, 63, 63)), picture(circle(128, 128, 80), RED)])
+    (g,) = cg.guess_colours(outline(circle(60, 70, 40)), dark_and_red, cg.GuessConfig(neighbours=2))
+    assert near(g.rgb, RED)
+
+
 def test_open_strokes_and_an_empty_page_get_no_guess(index):
     assert cg.guess_colours(np.zeros((128, 128), np.float32), index) == []
     line = np.zeros((128, 128), np.float32)

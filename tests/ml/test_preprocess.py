@@ -113,6 +113,25 @@ def test_what_the_child_coloured_in_on_paper_becomes_colour_hints_and_a_pen_draw
     assert raster_sketch(pink).hint_mask.sum() == 0
 
 
+def test_black_coloured_in_becomes_a_black_hint_and_black_lines_and_a_blackboard_do_not():
+    """Wheels, hair, a black cat: coloured in with black, they stay black; kept only as an
+    outline they were painted in a colour of the style's choosing."""
+    im = Image.new("RGB", (640, 480), "white")
+    d = ImageDraw.Draw(im)
+    d.rectangle((120, 120, 520, 300), outline="black", width=8)          # a car body in lines
+    d.ellipse((160, 260, 280, 380), fill=(20, 20, 20))                   # a wheel coloured in
+    d.line([(60, 440), (580, 440)], fill="black", width=26)              # a thick marker line
+    sketch = raster_sketch(im)
+    mask = sketch.hint_mask > 0.5
+    assert mask[320, 220] and sketch.hint_rgb[320, 220].max() < 0.15    # the wheel: a black hint
+    assert not mask[120, 320] and not mask[200, 320]                     # the body's line, its inside
+    assert not mask[440, 400]                                            # the marker: still a line
+    # chalk on a blackboard: the board is dark everywhere, it is not a hint
+    board = Image.new("RGB", (640, 480), (30, 40, 35))
+    ImageDraw.Draw(board).ellipse((220, 140, 420, 340), outline=(235, 235, 235), width=8)
+    assert raster_sketch(board).hint_mask.sum() == 0
+
+
 def test_a_16_bit_scan_a_very_light_pencil_and_a_sideways_phone_photo_are_read_as_seen(tmp_path):
     a = np.full((300, 400), 65535, np.uint16)
     a[100:106, 50:350] = 2000                          # 16-bit greyscale, as scanners write it
