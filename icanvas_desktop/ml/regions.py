@@ -92,7 +92,7 @@ def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6,
     walls = dilate(lines, close_px)
     band = None
     if gaps is not None and lines.any():
-        joins = bridge_mask(lines, gaps, min_gap=2 * close_px + 1)
+        joins = bridge_mask(ink, gaps, min_gap=2 * close_px + 1)
         if joins.any():
             band = dilate(joins, close_px) & ~walls
             walls |= band
