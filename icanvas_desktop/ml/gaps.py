@@ -61,7 +61,9 @@ _ENDS = _end_table()
 
 
 def end_pixels(skel: np.ndarray) -> np.ndarray:
-    """(N, 2) rows and columns of the free ends of a 1-px skeleton."""
+    """(N, 2) rows and columns of the free ends of a 1-px skeleton. (`training.augment.endpoints`
+    counts only single-neighbour tips and misses a tip with a corner pixel beside it; it is
+    left so, because the shipped styles' recipes reproduce only with the augmentation as is.)"""
     return np.argwhere(skel & _ENDS[neighbour_code(skel)])
 
 
