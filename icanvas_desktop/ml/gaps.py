@@ -33,7 +33,7 @@ class GapConfig:
     max_gap_frac: float = 0.25      # the widest gap closed, as a share of the picture's side
     max_share: float = 0.35         # ... and of the size of each piece it joins (a C stays open)
     max_turn_deg: float = 40.0      # each end must point within this angle of the other end
-    trace_frac: float = 0.04        # how far back along the line an end's direction is read
+    trace_frac: float = 0.08        # how far back along the line an end's direction is read
 
 
 @dataclass(frozen=True)
