@@ -158,11 +158,11 @@ def bridge_mask(ink: np.ndarray, config: GapConfig = GapConfig(), min_gap: float
     """The bridges of `bridges` for the lines of `ink` ((S, S) in [0, 1], as the model sees
     it), drawn 1 px wide, as a mask the shape of `ink`.
 
-    Above `work_size` the ends are found on the ink averaged down to it and scaled back, so a
-    final render finds the bridges its preview found (on the ink taken to any pixel, the lines
-    came out thicker and four arrows pointing apart were joined into a diamond only in the
-    final picture), and thinning a 256² render cost 4 ms. The bridge is then drawn as wide as
-    the reduction, so it still seals."""
+    Above `work_size` the ends are found on the ink averaged down to it and scaled back: the
+    lines are then about as thick as in the preview (taken to any pixel they came out thicker,
+    and the final picture found bridges its preview had not), and thinning a 256² render cost
+    4 ms more. The two inks are still rounded differently, so a marginal pair of ends can be
+    bridged in one and not the other. The bridge is drawn as wide as the reduction, so it seals."""
     h, w = ink.shape
     f = max(1, min(h, w) // work_size)
     small = ink[:h // f * f, :w // f * f].reshape(h // f, f, w // f, f).mean(axis=(1, 3)) if f > 1 else ink
