@@ -23,9 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from icanvas_desktop.ml.lines import neighbour_code, dilate, thin
-
-_RING = [(-1, -1), (-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1)]   # clockwise
+from icanvas_desktop.ml.lines import NEIGHBOURS, dilate, neighbour_code, ring_counts, thin
 
 
 @dataclass(frozen=True)
@@ -51,9 +49,8 @@ def _end_table() -> np.ndarray:
     left a corner pixel beside the tip."""
     table = np.zeros(256, bool)
     for code in range(256):
-        p = [(code >> i) & 1 for i in range(8)]
-        runs = sum(p[i] == 0 and p[(i + 1) % 8] == 1 for i in range(8))
-        table[code] = runs == 1 and sum(p) <= 2
+        _, count, runs = ring_counts(code)
+        table[code] = runs == 1 and count <= 2
     return table
 
 
@@ -78,7 +75,7 @@ def stroke_ends(skel: np.ndarray, trace: int, parts: np.ndarray, at: np.ndarray 
         cy, cx = int(y), int(x)
         steps = 0
         while steps < trace:
-            nxt = [(cy + dy, cx + dx) for dy, dx in _RING
+            nxt = [(cy + dy, cx + dx) for dy, dx in NEIGHBOURS
                    if 0 <= cy + dy < h and 0 <= cx + dx < w and skel[cy + dy, cx + dx] and (cy + dy, cx + dx) not in seen]
             if not nxt:
                 break

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import numpy as np
 
-# Neighbour order for Zhang-Suen: P2..P9 clockwise from north.
-_OFFSETS = [(-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1)]
+# The 8 neighbours in the bit order of `neighbour_code`: P2..P9 clockwise from north, so
+# consecutive bits are neighbours round the ring (Zhang-Suen and `gaps` count runs on it).
+NEIGHBOURS = [(-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1)]
+
+
+def ring_counts(code: int) -> tuple[list[int], int, int]:
+    """(the 8 neighbour bits, how many are set, how many separate runs they form round the
+    ring) of a `neighbour_code` value."""
+    p = [(code >> i) & 1 for i in range(8)]
+    return p, sum(p), sum(p[i] == 0 and p[(i + 1) % 8] == 1 for i in range(8))
 
 
 def _zhang_suen_tables() -> tuple[np.ndarray, np.ndarray]:
     t1 = np.zeros(256, bool)
     t2 = np.zeros(256, bool)
     for code in range(256):
-        p = [(code >> i) & 1 for i in range(8)]  # p[0]=P2 ... p[7]=P9
-        b = sum(p)
-        a = sum((p[i] == 0 and p[(i + 1) % 8] == 1) for i in range(8))
+        p, b, a = ring_counts(code)               # p[0]=P2 ... p[7]=P9
         if not (2 <= b <= 6 and a == 1):
             continue
         p2, p3, p4, p5, p6, p7, p8, p9 = p
@@ -37,7 +43,7 @@ def neighbour_code(img: np.ndarray) -> np.ndarray:
     pad = np.pad(img, 1)
     h, w = img.shape
     code = np.zeros((h, w), np.uint8)
-    for bit, (dy, dx) in enumerate(_OFFSETS):
+    for bit, (dy, dx) in enumerate(NEIGHBOURS):
         code |= pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w].astype(np.uint8) << bit
     return code
 
