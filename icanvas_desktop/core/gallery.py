@@ -12,7 +12,8 @@ A creation is written completely into a private folder in `.staging/` (every fil
 the manifest written last, the folder fsynced) and only then renamed into `entries/` in one
 atomic step. So a folder in `entries/` is either complete or absent: a kill or power cut
 mid-save leaves only a staging leftover, which is never listed. Later changes to an entry
-(stickers, thumbnails) replace single files through core/atomic.py.
+(stickers, thumbnails) replace single files through core/atomic.py. What a good file is
+(manifest, pictures, strokes) lives in core/gallery_files.py.
 """
 
 from __future__ import annotations
@@ -21,87 +22,26 @@ import hashlib
 import io
 import json
 import os
-import re
 import secrets
 import shutil
 import threading
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from PIL import Image
 
 from icanvas_desktop.core.atomic import StorageError, _reason, atomic_write_bytes, atomic_write_text, fsync_dir
-from icanvas_desktop.core.strokes import HINT, Drawing, Stroke
+from icanvas_desktop.core.gallery_files import (CODES, ID_RE, IGNORED, MESSAGES, REQUIRED, SCHEMA_VERSION,
+                                                THUMB_SIZE, Creation, Entry, GalleryError, Problem, capped,
+                                                json_strokes, normalize_strokes, open_image, png_bytes,
+                                                printable, read_manifest, write_synced)
+from icanvas_desktop.core.strokes import HINT, Drawing
 
-SCHEMA_VERSION = 1
-MAX_PIXELS = 25_000_000          # ~5000x5000: far above any canvas, far below a decompression bomb
-THUMB_SIZE = 320                 # long side of cached thumbnails, in pixels
+__all__ = ["CODES", "SCHEMA_VERSION", "THUMB_SIZE", "Creation", "Entry", "Gallery", "GalleryError",
+           "Problem", "default_export_dir", "default_gallery_root", "normalize_strokes"]
+
 STAGING_MAX_AGE_S = 600          # staging leftovers older than this belong to no running save
-_ID_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,79}$")
-_IGNORED = {"thumbs.db", "desktop.ini", ".ds_store"}   # files operating systems drop in folders
-_REQUIRED = ("sketch.png", "result.png", "strokes.json")
-
-
-CODES = ("damaged", "missing_files", "bad_manifest", "newer_version", "foreign")
-
-
-class GalleryError(Exception):
-    """A creation that cannot be opened; str() is a friendly sentence, `code` one of CODES."""
-
-    def __init__(self, message: str, code: str | None = None):
-        super().__init__(message)
-        self.code = code or (message if message in CODES else "damaged")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something set aside while reading the gallery. `code` lets the UI pick a translated text:
-    damaged | missing_files | bad_manifest | newer_version | foreign."""
-    code: str
-    name: str         # folder name, printable
-    message: str      # friendly English sentence
-    detail: str = ""  # technical detail for a grown-up
-
-    def __str__(self) -> str:
-        return self.message
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One listed creation, read from its manifest only (cheap: no pictures are decoded)."""
-    id: str
-    created: datetime
-    profile: str
-    style: str
-    stroke_count: int
-    used_hints: bool
-    stickers: tuple = ()
-    path: Path = Path()
-
-
-@dataclass
-class Creation:
-    """A creation opened in full."""
-    id: str
-    sketch: Image.Image
-    result: Image.Image
-    strokes: object                 # exactly as given to add() (JSON round trip)
-    hints: object                   # as given: JSON data, a PIL image, or None
-    style: str
-    profile: str
-    created: datetime
-    canvas_size: tuple[int, int]
-    stickers: list = field(default_factory=list)
-    meta: dict = field(default_factory=dict)
-
-    def stroke_objects(self) -> list[Stroke]:
-        return normalize_strokes(self.strokes)
-
-    def drawing(self) -> Drawing:
-        """The strokes as a Drawing, ready for the canvas to keep drawing on."""
-        return Drawing(self.canvas_size[0], self.canvas_size[1], self.stroke_objects())
 
 
 def default_gallery_root() -> Path:
@@ -112,81 +52,6 @@ def default_gallery_root() -> Path:
 def default_export_dir() -> Path:
     import platformdirs
     return Path(platformdirs.user_pictures_dir()) / "iCanvas"
-
-
-def printable(name: str) -> str:
-    """A file name that may hold undecodable bytes, made safe to show."""
-    return os.fsencode(name).decode("utf-8", "replace")
-
-
-def normalize_strokes(strokes) -> list[Stroke]:
-    """Accept Drawing.to_dict(), a list of Stroke.to_dict(), a list of point lists, a single
-    point list, a Drawing, or Stroke objects; give Stroke objects."""
-    if isinstance(strokes, Drawing):
-        return list(strokes.strokes)
-    if isinstance(strokes, dict):
-        strokes = strokes.get("strokes", [])
-    strokes = list(strokes or [])
-    if strokes and isinstance(strokes[0], dict) and "x" in strokes[0]:
-        strokes = [strokes]      # one stroke given as its points
-    out = []
-    for s in strokes:
-        if isinstance(s, Stroke):
-            out.append(s)
-        elif isinstance(s, dict):
-            out.append(Stroke.from_dict(s))
-        else:
-            out.append(Stroke.from_dict({"points": list(s)}))
-    return out
-
-
-def _json_strokes(strokes):
-    """The strokes as JSON data, keeping the caller's form where it already is data."""
-    if isinstance(strokes, Drawing):
-        return strokes.to_dict()
-    if isinstance(strokes, (list, tuple)):
-        return [s.to_dict() if isinstance(s, Stroke) else s for s in strokes]
-    return strokes
-
-
-def _png(img: Image.Image) -> bytes:
-    img = _capped(img)
-    if img.mode not in ("RGB", "RGBA", "L"):
-        img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
-    buf = io.BytesIO()
-    img.save(buf, "PNG", compress_level=3)  # level 3: near-best size at a third of the time
-    return buf.getvalue()
-
-
-def _capped(img: Image.Image) -> Image.Image:
-    if img.width * img.height <= MAX_PIXELS:
-        return img
-    scale = (MAX_PIXELS / (img.width * img.height)) ** 0.5
-    return img.resize((max(1, int(img.width * scale)), max(1, int(img.height * scale))), Image.LANCZOS)
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    # Inside a private staging folder no reader can see a half file, so a plain write+fsync is
-    # enough; the atomic step is the folder rename that follows.
-    with open(path, "xb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _open_image(data: bytes, what: str) -> Image.Image:
-    try:
-        img = Image.open(io.BytesIO(data))
-        if img.width * img.height > MAX_PIXELS:
-            raise GalleryError(f"The {what} is far too big to open ({img.width} x {img.height}).")
-        img.load()
-        return img
-    except GalleryError:
-        raise
-    except Image.DecompressionBombError as err:
-        raise GalleryError(f"The {what} is far too big to open.") from err
-    except (OSError, ValueError, SyntaxError) as err:
-        raise GalleryError(f"The {what} is damaged and cannot be shown.") from err
 
 
 class Gallery:
@@ -230,15 +95,15 @@ class Gallery:
             canvas = (strokes.width, strokes.height)
         else:
             canvas = (sketch.width, sketch.height)
-        files = {"sketch.png": _png(sketch), "result.png": _png(result)}
+        files = {"sketch.png": png_bytes(sketch), "result.png": png_bytes(result)}
         hint_data = None
         if isinstance(hints, Image.Image):
-            files["hints.png"] = _png(hints)
+            files["hints.png"] = png_bytes(hints)
         else:
-            hint_data = _json_strokes(hints) if hints is not None else None
-        files["strokes.json"] = json.dumps({"strokes": _json_strokes(strokes), "hints": hint_data},
+            hint_data = json_strokes(hints) if hints is not None else None
+        files["strokes.json"] = json.dumps({"strokes": json_strokes(strokes), "hints": hint_data},
                                            separators=(",", ":")).encode("utf-8")
-        thumb = _capped(result).convert("RGB")
+        thumb = capped(result).convert("RGB")
         thumb.thumbnail((THUMB_SIZE, THUMB_SIZE))
         buf = io.BytesIO()
         thumb.save(buf, "PNG", compress_level=1)
@@ -257,9 +122,9 @@ class Gallery:
         try:
             stage.mkdir(parents=True)
             for name, data in files.items():
-                _write_synced(stage / name, data)
-            _write_synced(stage / "thumb.png", buf.getvalue())
-            _write_synced(stage / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
+                write_synced(stage / name, data)
+            write_synced(stage / "thumb.png", buf.getvalue())
+            write_synced(stage / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
             fsync_dir(stage)
             self.entries_dir.mkdir(parents=True, exist_ok=True)
             self._rename(stage, self.entries_dir / entry_id)
@@ -302,7 +167,7 @@ class Gallery:
     def add_sticker(self, entry_id: str, sticker: dict) -> None:
         """Attach a sticker (e.g. a finished daily challenge) to a creation."""
         folder = self._folder(entry_id)
-        manifest = self._read_manifest(folder)
+        manifest = read_manifest(folder)
         manifest.setdefault("stickers", []).append(sticker)
         manifest["updated"] = datetime.now().astimezone().isoformat()
         atomic_write_text(folder / "manifest.json", json.dumps(manifest, indent=1))
@@ -323,7 +188,7 @@ class Gallery:
         out = []
         for name in names:
             path = folder / name
-            if name.lower() in _IGNORED or (name.startswith(".") and not path.is_dir()):
+            if name.lower() in IGNORED or (name.startswith(".") and not path.is_dir()):
                 continue
             try:
                 entry = self._entry(path, name)
@@ -337,7 +202,7 @@ class Gallery:
         return out
 
     def _entry(self, path: Path, name: str) -> Entry:
-        if not _ID_RE.match(name) or not path.is_dir():
+        if not ID_RE.match(name) or not path.is_dir():
             raise GalleryError("foreign")
         mpath = path / "manifest.json"
         try:
@@ -349,8 +214,8 @@ class Gallery:
             hit = self._cache.get(str(path))
         if hit and hit[0] == key:
             return hit[1]
-        m = self._read_manifest(path)
-        for fname in _REQUIRED:
+        m = read_manifest(path)
+        for fname in REQUIRED:
             if fname not in m["files"]:
                 raise GalleryError("bad_manifest")
         for fname, info in m["files"].items():
@@ -373,29 +238,6 @@ class Gallery:
             self._cache[str(path)] = (key, entry)
         return entry
 
-    def _read_manifest(self, folder: Path) -> dict:
-        try:
-            m = json.loads((folder / "manifest.json").read_bytes().decode("utf-8"))
-        except FileNotFoundError:
-            raise GalleryError("missing_files") from None
-        except (OSError, ValueError):
-            raise GalleryError("bad_manifest") from None
-        if not isinstance(m, dict) or not isinstance(m.get("files"), dict):
-            raise GalleryError("bad_manifest")
-        v = m.get("schema_version")
-        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
-            raise GalleryError("bad_manifest")
-        if v > SCHEMA_VERSION:
-            raise GalleryError("newer_version")
-        return m
-
-    _MESSAGES = {
-        "damaged": "A creation's picture file is damaged, so it was set aside",
-        "missing_files": "A creation is missing some of its files, so it was set aside",
-        "bad_manifest": "A creation's description file cannot be read, so it was set aside",
-        "newer_version": "A creation was made by a newer iCanvas; it is kept but not shown",
-        "foreign": "A folder that is not a creation was found in the gallery and set aside",
-    }
 
     def _set_aside(self, path: Path, name: str, err: GalleryError) -> None:
         code = err.code
@@ -416,7 +258,7 @@ class Gallery:
             if (code, name) in self._reported:
                 return
             self._reported.add((code, name))
-            msg = f"{self._MESSAGES[code]}: {shown}{where}. Nothing else was affected."
+            msg = f"{MESSAGES[code]}: {shown}{where}. Nothing else was affected."
             self.problems.append(Problem(code, shown, msg, str(err.__cause__ or "")))
 
     def take_problems(self) -> list[Problem]:
@@ -426,7 +268,7 @@ class Gallery:
         return out
 
     def _folder(self, entry_id: str) -> Path:
-        if not isinstance(entry_id, str) or not _ID_RE.match(entry_id):
+        if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
             raise KeyError(entry_id)
         folder = self.entries_dir / entry_id
         if not folder.is_dir():
@@ -447,10 +289,10 @@ class Gallery:
         which case it is set aside and reported like a damaged entry found by list()."""
         folder = self._folder(entry_id)
         try:
-            m = self._read_manifest(folder)
+            m = read_manifest(folder)
             entry = self._entry(folder, entry_id)
-            sketch = _open_image(self._verified(folder, m, "sketch.png"), "drawing")
-            result = _open_image(self._verified(folder, m, "result.png"), "picture")
+            sketch = open_image(self._verified(folder, m, "sketch.png"), "drawing")
+            result = open_image(self._verified(folder, m, "result.png"), "picture")
             try:
                 data = json.loads(self._verified(folder, m, "strokes.json").decode("utf-8"))
                 strokes, hints = data["strokes"], data.get("hints")
@@ -458,10 +300,10 @@ class Gallery:
             except (ValueError, KeyError, TypeError, AttributeError) as err:
                 raise GalleryError("damaged") from err
             if "hints.png" in m["files"]:
-                hints = _open_image(self._verified(folder, m, "hints.png"), "colour hints")
+                hints = open_image(self._verified(folder, m, "hints.png"), "colour hints")
         except GalleryError as err:
             self._set_aside(folder, entry_id, err)
-            why = self._MESSAGES[err.code] if str(err) in CODES else str(err)
+            why = MESSAGES[err.code] if str(err) in CODES else str(err)
             raise GalleryError(f"This creation could not be opened: {why}", err.code) from err
         canvas = tuple(int(v) for v in m.get("canvas", (sketch.width, sketch.height)))
         return Creation(id=entry_id, sketch=sketch, result=result, strokes=strokes, hints=hints,
@@ -472,7 +314,7 @@ class Gallery:
         """The cached thumbnail (RGB, long side THUMB_SIZE), rebuilt from the picture if missing."""
         folder = self._folder(entry_id)
         try:
-            img = _open_image((folder / "thumb.png").read_bytes(), "thumbnail")
+            img = open_image((folder / "thumb.png").read_bytes(), "thumbnail")
             if max(img.size) <= THUMB_SIZE:
                 return img.convert("RGB")
         except (OSError, GalleryError):
@@ -493,14 +335,14 @@ class Gallery:
         self._move(self._folder(entry_id), self.trash_dir / entry_id)
 
     def restore(self, entry_id: str) -> None:
-        if not isinstance(entry_id, str) or not _ID_RE.match(entry_id) or not (self.trash_dir / entry_id).is_dir():
+        if not isinstance(entry_id, str) or not ID_RE.match(entry_id) or not (self.trash_dir / entry_id).is_dir():
             raise KeyError(entry_id)
         self._move(self.trash_dir / entry_id, self.entries_dir / entry_id)
 
     def purge(self, entry_id: str) -> None:
         """Delete a trashed creation for good (a grown-up's action)."""
         folder = self.trash_dir / entry_id
-        if not _ID_RE.match(entry_id) or not folder.is_dir():
+        if not ID_RE.match(entry_id) or not folder.is_dir():
             raise KeyError(entry_id)
         shutil.rmtree(folder)
 
@@ -528,5 +370,5 @@ class Gallery:
         n = 2
         while path.exists():
             path, n = folder / f"{stem}-{n}.png", n + 1
-        atomic_write_bytes(path, _png(creation.result))
+        atomic_write_bytes(path, png_bytes(creation.result))
         return path

@@ -20,7 +20,7 @@ from icanvas_desktop.core.settings import LoadedSettings, Settings
 from icanvas_desktop.ui import sound
 from icanvas_desktop.ui.badge_shelf import BadgeShelf, UnlockToast
 from icanvas_desktop.ui.challenge_card import ChallengeCard
-from icanvas_desktop.ui.gallery_view import GalleryView, pil_to_qimage
+from icanvas_desktop.ui.gallery_view import GalleryView
 from icanvas_desktop.ui.grownups import open_grownups_corner
 from icanvas_desktop.ui.i18n import install_translator
 from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
@@ -28,6 +28,7 @@ from icanvas_desktop.ui.profile_picker import ProfilePicker, avatar_icon
 from icanvas_desktop.ui.quit_hold import HOLD_MS, HoldToQuit
 from icanvas_desktop.ui.session import Session, StoragePlaces, storage_places
 from icanvas_desktop.ui.theme import apply_theme
+from icanvas_desktop.ui.worker import pil_to_qimage
 
 # Settings that change how the window is built: a fresh window keeps the drawing.
 REBUILD_KEYS = ("lang", "button_size", "high_contrast", "styles", "device", "threads", "magic_colours")

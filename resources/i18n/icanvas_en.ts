@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups_about.py" line="+32"/>
+        <location filename="../../icanvas_desktop/ui/grownups_about.py" line="+33"/>
         <source>The Qt Company and contributors. iCanvas uses Qt as separate libraries, which you may replace with your own build.</source>
         <translation>The Qt Company and contributors. iCanvas uses Qt as separate libraries, which you may replace with your own build.</translation>
     </message>
@@ -101,7 +101,7 @@
         <translation>Licence:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Magic colours in this style looks at small copies of the same pictures, under the same licence.</source>
         <translation>Magic colours in this style looks at small copies of the same pictures, under the same licence.</translation>
     </message>
@@ -111,7 +111,7 @@
         <translation>Magic colours in this style looks at small copies of other pictures (%1), licence %2:</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>Read the model card</source>
         <translation>Read the model card</translation>
     </message>
@@ -124,7 +124,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/shell.py" line="+35"/>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+36"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -278,7 +278,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+240"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+82"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>No pictures yet. Draw something and keep it here!</translation>
     </message>

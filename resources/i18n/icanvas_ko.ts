@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups_about.py" line="+32"/>
+        <location filename="../../icanvas_desktop/ui/grownups_about.py" line="+33"/>
         <source>The Qt Company and contributors. iCanvas uses Qt as separate libraries, which you may replace with your own build.</source>
         <translation>The Qt Company와 기여자들. iCanvas는 Qt를 별도의 라이브러리로 사용하며, 직접 빌드한 것으로 바꿔 쓸 수 있습니다.</translation>
     </message>
@@ -101,7 +101,7 @@
         <translation>라이선스:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Magic colours in this style looks at small copies of the same pictures, under the same licence.</source>
         <translation>이 스타일의 마법 색칠은 같은 그림들을 작게 줄인 사본을 참고하며, 같은 라이선스를 따릅니다.</translation>
     </message>
@@ -111,7 +111,7 @@
         <translation>이 스타일의 마법 색칠은 다른 그림들(%1)을 작게 줄인 사본을 참고하며, 라이선스는 %2입니다:</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>Read the model card</source>
         <translation>모델 카드 읽기</translation>
     </message>
@@ -124,7 +124,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/shell.py" line="+35"/>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+36"/>
         <source>the disk is full</source>
         <translation>디스크가 꽉 찼어요</translation>
     </message>
@@ -278,7 +278,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+240"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+82"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>아직 그림이 없어요. 그림을 그려서 여기에 모아 봐요!</translation>
     </message>

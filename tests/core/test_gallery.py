@@ -131,7 +131,7 @@ def test_full_or_read_only_disk_raises_storage_error_and_harms_nothing(tmp_path,
 
     def failing(*a, **k):
         raise OSError(err, os.strerror(err))
-    monkeypatch.setattr(gallery_mod, "_write_synced", failing)
+    monkeypatch.setattr(gallery_mod, "write_synced", failing)
     with pytest.raises(StorageError) as info:
         g.add(*pictures(6), point_strokes(), "s", "p")
     assert info.value.reason == reason

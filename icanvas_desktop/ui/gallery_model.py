@@ -1,0 +1,167 @@
+"""The gallery grid's parts: the job thread that decodes thumbnails and replay frames, the list
+model that asks for thumbnails lazily and caches them, and the card that paints one creation.
+`ui/gallery_view.py` puts them on screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+
+from icanvas_desktop.core.gallery import Gallery
+from icanvas_desktop.core.profiles import resources_dir
+from icanvas_desktop.ui.worker import pil_to_qimage
+
+CELL = QSize(232, 196)   # a big, finger-friendly card
+THUMB_EDGE = 200
+ID_ROLE = Qt.UserRole + 1
+ENTRY_ROLE = Qt.UserRole + 2
+
+
+class JobWorker(QObject):
+    """Runs jobs on one daemon thread, most recent first; results come back as queued signals."""
+    done = Signal(object, object)      # (key, result or Exception)
+    progress = Signal(object, object)  # (key, partial result), emitted by jobs as they go
+
+    def __init__(self):
+        super().__init__()
+        self._jobs: OrderedDict = OrderedDict()
+        self._cv = threading.Condition()
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, daemon=True, name="gallery-worker")
+        self._thread.start()
+
+    def submit(self, key, fn) -> None:
+        with self._cv:
+            self._jobs.pop(key, None)
+            self._jobs[key] = fn          # re-requesting moves a job to the front
+            self._cv.notify()
+
+    def pending(self) -> int:
+        with self._cv:
+            return len(self._jobs)
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while not self._jobs and not self._stop:
+                    self._cv.wait()
+                if self._stop:
+                    return
+                key, fn = self._jobs.popitem(last=True)
+            try:
+                result = fn()
+            except Exception as err:   # reported to the UI, never kills the thread
+                result = err
+            try:
+                self.done.emit(key, result)
+            except RuntimeError:
+                return                  # the screen was destroyed meanwhile
+
+    def stop(self) -> None:
+        with self._cv:
+            self._stop = True
+            self._jobs.clear()
+            self._cv.notify()
+
+
+class GalleryModel(QAbstractListModel):
+    """Entries of one profile (or all), newest first; thumbnails load lazily when asked for."""
+
+    def __init__(self, gallery: Gallery, worker: JobWorker, parent=None):
+        super().__init__(parent)
+        self.gallery, self.worker = gallery, worker
+        self.entries: list = []
+        self._rows: dict[str, int] = {}
+        self._cache: OrderedDict[str, QPixmap] = OrderedDict()
+        self._asked: set[str] = set()
+        self.loaded_count = 0
+        self._placeholder = QPixmap(THUMB_EDGE, THUMB_EDGE * 3 // 4)
+        self._placeholder.fill(QColor("#EEF0F5"))
+        worker.done.connect(self._on_done)
+
+    def reload(self, profile: str | None) -> None:
+        self.beginResetModel()
+        self.entries = self.gallery.list(profile)
+        self._rows = {e.id: i for i, e in enumerate(self.entries)}
+        self._asked.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.entries):
+            return None
+        e = self.entries[index.row()]
+        if role == ID_ROLE:
+            return e.id
+        if role == ENTRY_ROLE:
+            return e
+        if role == Qt.DecorationRole:
+            pix = self._cache.get(e.id)
+            if pix is not None:
+                self._cache.move_to_end(e.id)
+                return pix
+            if e.id not in self._asked:
+                self._asked.add(e.id)
+                self.worker.submit(("thumb", e.id), lambda i=e.id: self._make_thumb(i))
+            return self._placeholder
+        if role == Qt.ToolTipRole:
+            return e.created.strftime("%Y-%m-%d %H:%M")
+        return None
+
+    def _make_thumb(self, entry_id: str) -> QImage:
+        img = self.gallery.thumbnail(entry_id)       # worker thread: decode + scale
+        img.thumbnail((THUMB_EDGE, THUMB_EDGE))
+        return pil_to_qimage(img)
+
+    def _on_done(self, key, result) -> None:
+        if key[0] != "thumb":
+            return
+        row = self._rows.get(key[1])
+        if row is None or isinstance(result, Exception):
+            return
+        self._cache[key[1]] = QPixmap.fromImage(result)
+        self.loaded_count += 1
+        while len(self._cache) > 600:          # ~60 MB at most; far rows reload when scrolled back
+            old, _ = self._cache.popitem(last=False)
+            self._asked.discard(old)
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx, [Qt.DecorationRole])
+
+    def row_of(self, entry_id: str) -> int | None:
+        return self._rows.get(entry_id)
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sticker = QSvgRenderer(str(resources_dir() / "badges" / "sticker_star.svg"))
+
+    def sizeHint(self, option, index) -> QSize:
+        return CELL
+
+    def paint(self, p: QPainter, option, index) -> None:
+        p.save()
+        p.setRenderHint(QPainter.Antialiasing)
+        r = option.rect.adjusted(6, 6, -6, -6)
+        selected = bool(option.state & QStyle.State_Selected)
+        p.setPen(QColor("#FF9F1C") if selected else QColor("#D8DCE6"))
+        p.setBrush(QColor("#FFF4D6") if selected else QColor("white"))
+        p.drawRoundedRect(r, 16, 16)
+        pix: QPixmap = index.data(Qt.DecorationRole)
+        if pix is not None and not pix.isNull():
+            s = pix.size().scaled(r.size() - QSize(20, 20), Qt.KeepAspectRatio)
+            target = QRect(0, 0, s.width(), s.height())
+            target.moveCenter(r.center())
+            p.drawPixmap(target, pix)
+        entry = index.data(ENTRY_ROLE)
+        if entry is not None and entry.stickers:
+            self._sticker.render(p, QRect(r.right() - 52, r.top() + 2, 48, 48))
+        p.restore()
