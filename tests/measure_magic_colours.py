@@ -2,7 +2,10 @@
 finishes them, without and with guessed colours, for a few guess settings.
 
 Settings are chosen on the validation split (`--split val`) and reported on the test split,
-which the colour index (training split only) never saw.
+which the colour index (training split only) never saw. Each setting's change of the colour
+match is printed with its paired bootstrap interval (`training/uncertainty.py`): Magic colours
+against none, every other try against the default. A change whose interval holds zero is within
+the noise of the split.
     python tests/measure_magic_colours.py models/sticker.safetensors --split val
 """
 
@@ -19,8 +22,9 @@ from icanvas_desktop.ml.checkpoint import load_style
 from icanvas_desktop.ml.colour_guess import GuessConfig, colours_path, load_index
 from icanvas_desktop.ml.preprocess import IOSpec
 from icanvas_desktop.training import datasets
-from icanvas_desktop.training.evaluate import (dominant_hue, figures, finish, run_model, test_inputs, to_u8,
-                                               with_magic_colours)
+from icanvas_desktop.training.evaluate import (dominant_hue, figures, finish, hue_verdicts, run_model,
+                                               test_inputs, to_u8, with_magic_colours)
+from icanvas_desktop.training.uncertainty import hue_match_change
 
 TRIES = {"default": {}, "k3": {"neighbours": 3}, "k8": {"neighbours": 8}, "k15": {"neighbours": 15},
          "lines x2": {"line_weight": 2.0}, "silhouette only": {"line_weight": 0.0},
@@ -64,15 +68,21 @@ def main() -> None:
     print(f"{args.split}: {len(x)} hand-drawn-like pictures")
     print("without magic colours", json.dumps({k: plain[k] for k in keys}))
     index = load_index(Path(args.index) if args.index else colours_path(path))
-    for name, change in TRIES.items():
-        if args.only and name not in args.only.split(","):
-            continue
-        cfg = replace(GuessConfig(), **change)
+    families, before = hue_verdicts(out, t)
+    default_hits = None
+    names = [n for n in TRIES if not args.only or n in args.only.split(",")]
+    for name in ["default"] + [n for n in names if n != "default"]:   # the default first: the others compare with it
+        cfg = replace(GuessConfig(), **TRIES[name])
         xm = with_magic_colours(x, index, spec, cfg)
         out = to_u8(finish(run_model(model, xm), xm, spec))
-        f = figures(out, t, inks) | {"hue_hits": hue_hits(out, t)}
-        print(f"{name:22s}", json.dumps({k: f[k] for k in keys}))
-
+        hits = hue_verdicts(out, t)[1]
+        if name in names:
+            f = figures(out, t, inks) | {"hue_hits": hue_hits(out, t)}
+            against = "none" if default_hits is None else "default"
+            change = hue_match_change(families, before if default_hits is None else default_hits, hits)
+            print(f"{name:22s}", json.dumps({k: f[k] for k in keys}), f"colour match against {against}: {change}")
+        if default_hits is None:
+            default_hits = hits
 
 if __name__ == "__main__":
     main()

@@ -136,6 +136,32 @@ def hue_spread(out: np.ndarray) -> float:
     return float(1 - abs(np.exp(1j * np.array(angles)).mean()))
 
 
+def hue_verdicts(out: np.ndarray, tgt: np.ndarray, tolerance_deg: float = 20.0) -> tuple[np.ndarray, np.ndarray]:
+    """Per picture: the colour family of its truth (0-5: red, yellow, green, cyan, blue, magenta;
+    -1 for a grey truth, which is left out) and whether its dominant hue is within
+    `tolerance_deg` of the truth's (a grey picture where the truth has colour is a miss).
+    `hue_match` and the intervals of `training/uncertainty.py` are made from these."""
+    families = np.full(len(tgt), -1, np.int64)
+    hits = np.zeros(len(tgt), bool)
+    for i, (o, t) in enumerate(zip(out, tgt)):
+        truth = dominant_hue(t)
+        if truth is None:
+            continue
+        families[i] = int(round(np.degrees(truth) / 60)) % 6
+        got = dominant_hue(o)
+        hits[i] = got is not None and abs(np.angle(np.exp(1j * (got - truth)))) <= np.radians(tolerance_deg)
+    return families, hits
+
+
+def balanced_share(families: np.ndarray, hits: np.ndarray) -> float:
+    """The share of hits in each colour family seen, averaged over the families."""
+    seen = families >= 0
+    totals = np.bincount(families[seen], minlength=6)
+    got = np.bincount(families[seen], weights=hits[seen], minlength=6)
+    have = totals > 0
+    return float((got[have] / totals[have]).mean()) if have.any() else 0.0
+
+
 def hue_match(out: np.ndarray, tgt: np.ndarray, tolerance_deg: float = 20.0) -> float:
     """Do subjects come out in their own colour (is the heart red and the tree green)?
 
@@ -144,18 +170,7 @@ def hue_match(out: np.ndarray, tgt: np.ndarray, tolerance_deg: float = 20.0) -> 
     blue, magenta) and averaged, because emoji test splits are mostly yellow and orange: a
     network that paints everything orange would otherwise score about one half. A grey
     picture where the truth has colour is a miss; grey truths are left out."""
-    hits, totals = np.zeros(6), np.zeros(6)
-    for o, t in zip(out, tgt):
-        truth = dominant_hue(t)
-        if truth is None:
-            continue
-        family = int(round(np.degrees(truth) / 60)) % 6
-        totals[family] += 1
-        got = dominant_hue(o)
-        if got is not None and abs(np.angle(np.exp(1j * (got - truth)))) <= np.radians(tolerance_deg):
-            hits[family] += 1
-    seen = totals > 0
-    return float((hits[seen] / totals[seen]).mean()) if seen.any() else 0.0
+    return balanced_share(*hue_verdicts(out, tgt, tolerance_deg))
 
 
 def colour_name(img: np.ndarray) -> str:
