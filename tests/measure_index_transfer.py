@@ -92,5 +92,6 @@ def main() -> None:
     print("mean over pairs", round(float(np.mean(list(results.values()))), 3), json.dumps(results))
     print(f"change against {'the default settings' if args.guess else 'no guesses'}:", mean_hue_match_change(groups))
 
+
 if __name__ == "__main__":
     main()
