@@ -22,7 +22,7 @@ from icanvas_desktop.ml.checkpoint import load_style
 from icanvas_desktop.ml.colour_guess import GuessConfig, colours_path, load_index
 from icanvas_desktop.ml.preprocess import IOSpec
 from icanvas_desktop.training import datasets
-from icanvas_desktop.training.evaluate import (dominant_hue, figures, finish, hue_verdicts, run_model,
+from icanvas_desktop.training.evaluate import (figures, finish, hue_verdicts, run_model,
                                                test_inputs, to_u8, with_magic_colours)
 from icanvas_desktop.training.uncertainty import hue_match_change
 
@@ -36,15 +36,8 @@ TRIES = {"default": {}, "k3": {"neighbours": 3}, "k8": {"neighbours": 8}, "k15":
 def hue_hits(out, tgt, tolerance_deg: float = 30.0) -> float:
     """Share of colourful true pictures whose picture has their hue (not balanced by colour
     family, unlike `hue_match`: steadier on a small split, though orange-heavy)."""
-    hits = total = 0
-    for o, t in zip(out, tgt):
-        truth = dominant_hue(t)
-        if truth is None:
-            continue
-        total += 1
-        got = dominant_hue(o)
-        hits += got is not None and abs(np.angle(np.exp(1j * (got - truth)))) <= np.radians(tolerance_deg)
-    return round(hits / max(total, 1), 3)
+    families, hits = hue_verdicts(out, tgt, tolerance_deg)
+    return round(float(hits[families >= 0].sum()) / max(int((families >= 0).sum()), 1), 3)
 
 
 def main() -> None:
