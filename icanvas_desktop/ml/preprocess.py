@@ -20,7 +20,8 @@ from icanvas_desktop.ml.lines import areas_of, dilate, erosion_depth, raster_lin
 @dataclass(frozen=True)
 class IOSpec:
     """A style's input/output convention, stored in its checkpoint metadata ("io")."""
-    size: int = 128                 # the model's native (preview) resolution
+    size: int = 128                 # the model's native resolution: it trained here, and colours come from here
+    preview_size: int = 0           # the live preview's resolution (0 = `size`); detail styles preview sharper
     final_size: int = 256           # resolution the final render runs the model at
     line_width_frac: float = 0.02   # canonical line width as a fraction of the image side
     margin_frac: float = 0.08       # empty border around the drawing, as in the training data

@@ -90,16 +90,21 @@ def _on_white(rgba: Image.Image) -> np.ndarray:
     return np.asarray(Image.alpha_composite(paper, rgba).convert("RGB"))
 
 
-def edge_lines(rgba: np.ndarray) -> np.ndarray:
+def edge_lines(rgba: np.ndarray, on_white: bool = False) -> np.ndarray:
     """Lines for a colour-only picture: Canny on R, G, B and alpha, united, then thinned.
 
     Canny on the colour channels gives clean closed outlines between colour regions; the
     alpha edge gives the silhouette. (XDoG filled dark areas solid and looked unlike a pen.)
+    `on_white` reads the colours as they look on white paper: the hidden colour of transparent
+    pixels (often black) otherwise draws a second silhouette a pixel or two beside the alpha
+    edge, which thinning keeps as a double line (Fluent 3D, DiceBear). The emoji sets were
+    built without it and keep their recipe.
     """
     import cv2
+    rgb = _on_white(Image.fromarray(rgba)) if on_white else rgba
     edges = np.zeros(rgba.shape[:2], bool)
-    for c in range(4):
-        ch = cv2.GaussianBlur(rgba[..., c], (3, 3), 0)
+    for ch in [rgb[..., c] for c in range(3)] + [rgba[..., 3]]:
+        ch = cv2.GaussianBlur(np.ascontiguousarray(ch), (3, 3), 0)
         edges |= cv2.Canny(ch, 60, 160) > 0
     return thin(edges)
 
@@ -187,6 +192,12 @@ def picture_folder_pairs(root: Path) -> Iterator[Pair]:
             yield _pair_from_images(p.stem, p.parent.name, None, im.copy())
 
 
+def _worlds():
+    """The Toy and Faces sources (`worlds`), which build on this module's helpers."""
+    from icanvas_desktop.training import worlds
+    return worlds
+
+
 @dataclass(frozen=True)
 class Source:
     title: str
@@ -209,6 +220,15 @@ SOURCES: dict[str, Source] = {
                    "Noto Emoji by Google Inc, licensed under the Apache License 2.0 "
                    "(https://github.com/googlefonts/noto-emoji)",
                    lambda d: npm_fetch("@iconify-json/noto@1.2.9", d), iconify_pairs),
+    "fluent3d": Source("Fluent Emoji 3D (@lobehub/fluent-emoji-3d 1.1.0)", "MIT",
+                       "Fluent Emoji by Microsoft Corporation, MIT License "
+                       "(https://github.com/microsoft/fluentui-emoji); packaged by LobeHub",
+                       lambda d: _worlds().fluent3d_fetch(d), lambda p: _worlds().fluent3d_pairs(p)),
+    "faces": Source("DiceBear avatars 9.4.3: Adventurer, Big Smile, Personas", "CC BY 4.0",
+                    "Adventurer by Lisa Wischofsky, Big Smile by Ashley Seo, Personas by Draftbit, "
+                    "each licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); "
+                    "drawn with DiceBear by Florian Körner (MIT, https://www.dicebear.com)",
+                    lambda d: _worlds().dicebear_fetch(d), lambda p: _worlds().dicebear_pairs(p)),
     "pix2pix-ab": Source("pix2pix AB folders", "as given by the data set's owner", "", None, pix2pix_ab_pairs),
     "paired-folders": Source("paired folders", "as given by the data set's owner", "", None, paired_folder_pairs),
     "pictures": Source("pictures with derived lines", "as given by the data set's owner", "", None, picture_folder_pairs),
