@@ -28,7 +28,7 @@ from PIL import Image
 
 from icanvas_desktop.ml.engine import Engine
 from icanvas_desktop.ml.lines import dilate
-from icanvas_desktop.ml.regions import solid
+from icanvas_desktop.ml.masks import solid
 from icanvas_desktop.ml.styles import discover_styles
 from icanvas_desktop.training.datasets import default_cache, npm_fetch
 from icanvas_desktop.training.evaluate import colour_name

@@ -26,7 +26,8 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.ml.lines import dilate, erosion_depth
-from icanvas_desktop.ml.regions import enclosed_regions, label_regions, solid
+from icanvas_desktop.ml.masks import label_regions, lines_of, solid
+from icanvas_desktop.ml.regions import Shapes, find_shapes
 from icanvas_desktop.ml.style_meta import CheckpointError, read_header
 from icanvas_desktop.ml.styles import COLOURS_SUFFIX as SUFFIX
 
@@ -71,6 +72,7 @@ class Guess:
     y: float                    # a point deep inside the shape, as a fraction of the side
     x: float
     rgb: tuple[int, int, int]
+    label: int = 0              # the shape's label in the `Shapes` it was guessed for
 
 
 def colours_path(style_path: Path) -> Path:
@@ -185,14 +187,15 @@ def _region_colour(weights: np.ndarray, layout: np.ndarray, darkest: float = 90.
 
 
 def guess_colours(ink: np.ndarray, index: ColourIndex, config: GuessConfig = GuessConfig(),
-                  taken: np.ndarray | None = None) -> list[Guess]:
+                  taken: np.ndarray | None = None, shapes: Shapes | None = None) -> list[Guess]:
     """One guess per closed shape of `ink` ((S, S) in [0, 1], as the model sees it), except
-    shapes that already hold a hint (`taken`, the hint mask)."""
+    shapes that already hold a hint (`taken`, the hint mask). `shapes` is `find_shapes(ink)`,
+    the shapes the finishing fills, when the caller has them."""
     size = ink.shape[0]
-    walls = ink > 0.35
+    walls = lines_of(ink)
     if not walls.any() or len(index) == 0:
         return []
-    labels, ids = enclosed_regions(ink, max(1.0, 0.008 * size))   # the shapes `postprocess` fills
+    labels, ids = shapes if shapes is not None else find_shapes(ink)
     if not ids:
         return []
     # Objects: strokes near each other, holes filled, so every shape lies inside its object.
@@ -223,14 +226,15 @@ def guess_colours(ink: np.ndarray, index: ColourIndex, config: GuessConfig = Gue
                                            * (1 + config.colourful_weight * chroma))))
             if cands:
                 y, x = points[r]
-                guesses.append(Guess((y + 0.5) / size, (x + 0.5) / size, tuple(int(v) for v in _vote(cands))))
+                guesses.append(Guess((y + 0.5) / size, (x + 0.5) / size, tuple(int(v) for v in _vote(cands)), r))
     return guesses
 
 
 def guess_for_input(x: np.ndarray, index: ColourIndex, line_channels: int,
-                    config: GuessConfig = GuessConfig()) -> list[Guess]:
+                    config: GuessConfig = GuessConfig(), shapes: Shapes | None = None) -> list[Guess]:
     """Guesses for an encoded model input (C, S, S): its lines, and its hint mask as `taken`."""
-    return guess_colours((1.0 - x[0]) / 2, index, config, taken=x[line_channels + 3])
+    from icanvas_desktop.ml.preprocess import ink_of
+    return guess_colours(ink_of(x), index, config, taken=x[line_channels + 3], shapes=shapes)
 
 
 def apply_guesses(x: np.ndarray, guesses: list[Guess], line_channels: int,

@@ -4,7 +4,8 @@ One object per app, used from one worker thread. A quick preview runs the model 
 native size; the final render runs it at the style's final size for detail, keeps the colours
 of a native-size pass (the ones the preview showed), and places the result at up to 1024 px,
 with the child's own strokes drawn crisp on top for styles that keep outlines.
-Deterministic: the same drawing gives the same picture.
+Deterministic: the same drawing gives the same picture, except that a shape the child did not
+touch keeps the colour Magic colours gave it in the last render (`colour_memory`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.core.strokes import Drawing
-from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, coarse_colours, compose, drawing_overlay,
+from icanvas_desktop.ml.colour_memory import ColourMemory
+from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, coarse_colours, compose, drawing_overlay, ink_of,
                                            output_size, postprocess, prepare_drawing, prepare_skeleton,
                                            raster_sketch)
+from icanvas_desktop.ml.regions import Shapes, find_shapes
 from icanvas_desktop.ml.style_meta import CheckpointError
 from icanvas_desktop.ml.styles import StyleInfo
 
@@ -47,6 +50,7 @@ class Engine:
         self.device_name = ""
         self._colours = None        # the style's colour index, when it has one and takes hints
         self.colours_note = ""      # why Magic colours is off for this style, if it is
+        self._memory = ColourMemory()   # the colours the last render's shapes were given
 
     # ------------------------------------------------------------------ loading
     def load_style(self, style: StyleInfo) -> None:
@@ -61,6 +65,7 @@ class Engine:
             raise StyleLoadError(f"The style “{style.display_title('en')}” could not be loaded "
                                  f"({style.path.name}: {err})") from err
         self._backend, self.style = backend, style
+        self._memory.clear()            # another style's colours are not this style's
         self.spec = IOSpec.from_meta(meta.get("io", {}))
         self.backend_name, self.device_name = backend.name, backend.device
         self._load_colours(style)
@@ -89,16 +94,22 @@ class Engine:
     def has_magic_colours(self) -> bool:
         return self._colours is not None and self.config.magic_colours
 
-    def _magic(self, prep: Prepared, coarse: Prepared | None) -> tuple[Prepared, Prepared | None]:
+    def _magic(self, prep: Prepared, coarse: Prepared | None, shapes: Shapes,
+               memory: bool = False) -> tuple[Prepared, Prepared | None]:
         """Guessed colour hints for the shapes the child has not hinted, found once on the
-        native-size input (the one whose colours the picture keeps) and given to both passes."""
+        native-size input (the one whose colours the picture keeps; `shapes` are its shapes)
+        and given to both passes. With `memory`, shapes the child did not touch since the last
+        render keep the colours they had (`colour_memory`)."""
         if not self.has_magic_colours:
             return prep, coarse
         from dataclasses import replace
 
         from icanvas_desktop.ml.colour_guess import apply_guesses, guess_for_input
         c = self.spec.line_channels
-        guesses = guess_for_input((coarse if coarse is not None else prep).x, self._colours, c)
+        native = coarse if coarse is not None else prep
+        guesses = guess_for_input(native.x, self._colours, c, shapes=shapes)
+        if memory:
+            guesses = self._memory.recall(guesses, shapes.labels, native.crop, native.source_size)
 
         def add(p):
             return None if p is None else replace(p, x=apply_guesses(p.x, guesses, c))
@@ -113,6 +124,7 @@ class Engine:
         drawing = house()
         self.preview(drawing)
         self.final(drawing, 256)
+        self._memory.clear()            # the warm-up house's colours are nobody's
 
     def _require(self) -> None:
         if self._backend is None:
@@ -124,33 +136,50 @@ class Engine:
         self._require()
         return self._backend.run(x)
 
-    def _run(self, prep: Prepared, coarse: Prepared | None = None) -> np.ndarray:
-        """The network and the style's finishing. With `coarse` (the same crop at the native
-        size) the colours come from that pass and the detail from `prep` (`coarse_colours`)."""
+    def _run(self, prep: Prepared, coarse: Prepared | None, shapes: Shapes) -> np.ndarray:
+        """The network and the style's finishing (on `prep`'s `shapes`). With `coarse` (the
+        same crop at the native size) the colours come from that pass and the detail from
+        `prep` (`coarse_colours`)."""
         rgb = self._backend.run(prep.x)
         if coarse is not None:
             rgb = coarse_colours(rgb, self._backend.run(coarse.x))
-        return postprocess(rgb, prep, self.spec)
+        return postprocess(rgb, prep, self.spec, shapes)
 
     def _takes_preview_colours(self, size: int) -> bool:
         """A render above the native size takes its colours from a native-size pass."""
         return size != self.spec.size and self.spec.colour_from_preview
 
+    def _passes(self, make, size: int, memory: bool = False):
+        """(input at `size`, the native-size input whose colours it keeps or None, the
+        shapes of the first): each render's shapes are found once per size and shared by
+        Magic colours and the finishing. `make(size)` prepares the input at a size."""
+        prep = make(size)
+        if prep is None:
+            return None, None, None
+        coarse = make(self.spec.size) if self._takes_preview_colours(size) else None
+        shapes = find_shapes(ink_of(prep.x))
+        native_shapes = find_shapes(ink_of(coarse.x)) if coarse is not None else shapes
+        prep, coarse = self._magic(prep, coarse, native_shapes, memory)
+        return prep, coarse, shapes
+
     def _render(self, drawing: Drawing, size: int, long_side: int, quick: bool = False) -> Image.Image:
         self._require()
         out_wh = output_size((drawing.width, drawing.height), long_side)
-        prep = prepare_drawing(drawing, self.spec, size)
+        prep, coarse, shapes = self._passes(lambda n: prepare_drawing(drawing, self.spec, n), size, memory=True)
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
         overlay = drawing_overlay(drawing, out_wh, quick) if self.spec.overlay_lines else None
-        coarse = prepare_drawing(drawing, self.spec, self.spec.size) if self._takes_preview_colours(size) else None
-        prep, coarse = self._magic(prep, coarse)
-        return compose(self._run(prep, coarse), prep, out_wh, overlay, quick)
+        return compose(self._run(prep, coarse, shapes), prep, out_wh, overlay, quick)
+
+    @property
+    def preview_size(self) -> int:
+        """The live preview's resolution: the style's own choice, else its native size."""
+        return self.spec.preview_size or self.spec.size
 
     def preview(self, drawing: Drawing) -> Image.Image:
-        """Quick picture at the model's native size, shown beside the canvas while drawing."""
+        """Quick picture at the style's preview size, shown beside the canvas while drawing."""
         self._require()
-        return self._render(drawing, self.spec.size, PREVIEW_LONG_SIDE, quick=True)
+        return self._render(drawing, self.preview_size, PREVIEW_LONG_SIDE, quick=True)
 
     def final(self, drawing: Drawing, long_side: int = 1024) -> Image.Image:
         """The full-size picture for the Magic button and the gallery."""
@@ -165,12 +194,10 @@ class Engine:
         h, w = skel.shape
         out_wh = output_size((w, h), long_side)
         colours = (sketch.hint_rgb, sketch.hint_mask)   # what the child coloured in: their hints
-        prep = prepare_skeleton(skel, self.spec, self.spec.final_size, *colours)
+        prep, coarse, shapes = self._passes(lambda n: prepare_skeleton(skel, self.spec, n, *colours),
+                                            self.spec.final_size)
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
-        coarse = (prepare_skeleton(skel, self.spec, self.spec.size, *colours)
-                  if self._takes_preview_colours(self.spec.final_size) else None)
-        prep, coarse = self._magic(prep, coarse)
         overlay = None
         if self.spec.overlay_lines:
             # The cleaned lines, redrawn with a pen in proportion to the picture, then scaled.
@@ -179,4 +206,4 @@ class Engine:
             ink = redraw(skel, max(2.0, 0.012 * max(out_wh)) / k)
             overlay = np.asarray(Image.fromarray((ink * 255).astype(np.uint8)).resize(out_wh, Image.BILINEAR),
                                  np.float32) / 255.0
-        return compose(self._run(prep, coarse), prep, out_wh, overlay)
+        return compose(self._run(prep, coarse, shapes), prep, out_wh, overlay)

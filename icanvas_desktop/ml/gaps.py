@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from icanvas_desktop.ml.lines import NEIGHBOURS, dilate, neighbour_code, ring_counts, thin
+from icanvas_desktop.ml.masks import label_regions, lines_of
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,6 @@ def bridges(lines: np.ndarray, config: GapConfig = GapConfig(), min_gap: float =
     """Pairs of stroke ends to join: each end pointing at the other, the gap wider than
     `min_gap` (closed anyway) and no wider than the config allows. Each end joins once,
     nearest pairs first."""
-    from icanvas_desktop.ml.regions import label_regions   # regions imports this module
     size = lines.shape[0]
     skel = thin(lines)
     at = end_pixels(skel)
@@ -165,6 +165,6 @@ def bridge_mask(ink: np.ndarray, config: GapConfig = GapConfig(), min_gap: float
     small = ink[:h // f * f, :w // f * f].reshape(h // f, f, w // f, f).mean(axis=(1, 3)) if f > 1 else ink
     img = Image.new("L", (w, h), 0)
     draw = ImageDraw.Draw(img)
-    for a, b in bridges(small > 0.35, config, min_gap / f):
+    for a, b in bridges(lines_of(small), config, min_gap / f):
         draw.line([(a.x * f + f // 2, a.y * f + f // 2), (b.x * f + f // 2, b.y * f + f // 2)], fill=255, width=f)
     return np.asarray(img) > 0

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.ml.lines import dilate
-from icanvas_desktop.ml.regions import label_regions, solid
+from icanvas_desktop.ml.masks import label_regions, solid
 
 
 def right_way_round(gray: np.ndarray) -> np.ndarray:

@@ -135,7 +135,7 @@ def _deep_parts(mask: np.ndarray, depth: float) -> np.ndarray:
     """The connected parts of `mask` that reach at least `depth` pixels deep (`erosion_depth`)."""
     if depth <= 0 or not mask.any():
         return mask
-    from icanvas_desktop.ml.regions import label_regions
+    from icanvas_desktop.ml.masks import label_regions
     labels, n = label_regions(mask)
     deepest = np.zeros(n + 1, np.int32)
     np.maximum.at(deepest, labels.ravel(), erosion_depth(mask).ravel())
@@ -214,30 +214,33 @@ def prepare_skeleton(skel: np.ndarray, spec: IOSpec, size: int, hint_rgb: np.nda
     return Prepared(x, (float(x0), float(y0), float(side)), (w, h))
 
 
-def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec) -> np.ndarray:
+def ink_of(x: np.ndarray) -> np.ndarray:
+    """The ink map (S, S) in [0, 1] of an encoded model input (its first line channel)."""
+    return (1.0 - x[0]) / 2
+
+
+def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec, shapes=None) -> np.ndarray:
     """The style's own finishing, at model resolution (see `regions`): flat fills and hint
     fills in the shapes the child closed, white paper outside the drawing, and open strokes
-    kept visible. The closed shapes are found once and shared. rgb is (S, S, 3) in [-1, 1]."""
+    kept visible. rgb is (S, S, 3) in [-1, 1]. `shapes` is `regions.find_shapes` of this
+    input's ink, when the caller (the engine, which also gave them to Magic colours) has them."""
     if not (spec.flat_fill or spec.hint_fill or spec.clear_paper or spec.keep_lines):
         return rgb
-    from icanvas_desktop.ml.regions import clear_paper, enclosed_regions, flatten, keep_open_lines
+    from icanvas_desktop.ml.regions import clear_paper, find_shapes, flatten, keep_open_lines
     c = spec.line_channels
-    ink = (1.0 - prep.x[0]) / 2
+    ink = ink_of(prep.x)
     hint_rgb = hint_mask = None
     if spec.hints:
         hint_mask = prep.x[c + 3]
     if spec.hints and spec.hint_fill:
         safe = np.maximum(hint_mask, 1e-3)[None]
         hint_rgb = np.moveaxis((prep.x[c:c + 3] / safe + 1) / 2, 0, -1)
-    # close gaps of about 1.5 % of the picture (a child's circle is rarely quite shut), and
-    # wider ones where two stroke ends point at each other (`gaps`)
-    regions = enclosed_regions(ink, max(1.0, 0.008 * ink.shape[0]))
+    regions = shapes if shapes is not None else find_shapes(ink)
     if spec.flat_fill or spec.hint_fill:
         rgb = flatten(rgb, ink, hint_rgb, hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
                       strength=spec.fill_strength, regions=regions, hint_shading=spec.hint_shading)
     if spec.clear_paper:
-        labels, ids = regions
-        rgb = clear_paper(rgb, ink, hint_mask, shapes=np.isin(labels, ids) if ids else None)
+        rgb = clear_paper(rgb, ink, hint_mask, shapes=regions.mask if regions.ids else None)
     if spec.keep_lines:
         rgb = keep_open_lines(rgb, ink, regions, spec.line_width(ink.shape[0]))
     return rgb

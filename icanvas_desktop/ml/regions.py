@@ -10,71 +10,37 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter
 
+from typing import NamedTuple
+
 from icanvas_desktop.ml.gaps import GapConfig, bridge_mask
 from icanvas_desktop.ml.lines import dilate
+from icanvas_desktop.ml.masks import border_labels, label_regions, lines_of
+
+# Pen-lift gaps of about 1.5 % of the picture are closed by thickening the lines by this share
+# of the side (a child's circle is rarely quite shut); wider ones only where two stroke ends
+# point at each other (`gaps`).
+CLOSE_FRAC = 0.008
 
 
-def label_regions(free: np.ndarray) -> tuple[np.ndarray, int]:
-    """4-connected labels of True pixels: (labels with 0 for walls, number of labels).
+class Shapes(NamedTuple):
+    """The shapes a drawing's lines close, found once per render and shared by Magic colours
+    and the finishing: labels (0 for walls) and the ids of the enclosed shapes."""
+    labels: np.ndarray
+    ids: list[int]
 
-    Whole-array numpy, no Python loop per run: this runs twice on every live preview, and
-    the earlier union-find in Python cost as much as a third of the network's forward pass."""
-    h, w = free.shape
-    wide = w + 2
-    pad = np.zeros((h, wide), bool)
-    pad[:, 1:-1] = free
-    d = np.diff(pad.view(np.int8), axis=1)
-    rows, starts = np.nonzero(d == 1)
-    _, ends = np.nonzero(d == -1)
-    n = len(rows)
-    if n == 0:
-        return np.zeros((h, w), np.int32), 0
-    # Runs come sorted by (row, start), so a key row * wide + column orders them globally.
-    # The runs of the row above that touch run j are one contiguous block: those that end
-    # after j starts and start before j ends. Two searchsorted calls find every block.
-    above = (rows - 1) * wide
-    lo = np.searchsorted(rows * wide + ends, above + starts, side="right")
-    hi = np.searchsorted(rows * wide + starts, above + ends, side="left")
-    count = np.where(rows > 0, np.maximum(hi - lo, 0), 0)
-    a = np.repeat(np.arange(n), count)                      # run j ...
-    b = np.repeat(lo - np.cumsum(count) + count, count) + np.arange(count.sum())  # ... touches run b
-    # Min-label propagation with pointer jumping: a handful of rounds even for a spiral.
-    lab = np.arange(n)
-    while True:
-        m = np.minimum(lab[a], lab[b])
-        new = lab.copy()
-        np.minimum.at(new, a, m)
-        np.minimum.at(new, b, m)
-        new = new[new[new]]
-        if np.array_equal(new, lab):
-            break
-        lab = new
-    uniq, compact = np.unique(lab, return_inverse=True)
-    run_label = (compact + 1).astype(np.int32)
-    # Paint the runs: +label where a run starts, -label where it ends, summed along the row.
-    acc = np.zeros((h, wide), np.int32)
-    np.add.at(acc, (rows, starts), run_label)
-    np.add.at(acc, (rows, ends), -run_label)
-    return np.cumsum(acc, axis=1, dtype=np.int32)[:, :w], len(uniq)
+    @property
+    def mask(self) -> np.ndarray:
+        return np.isin(self.labels, self.ids) if self.ids else np.zeros(self.labels.shape, bool)
 
 
-def border_labels(labels: np.ndarray) -> np.ndarray:
-    """The labels (> 0) of the regions that touch the picture's edge: the open paper."""
-    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    return border[border > 0]
+def closing_px(size: int) -> float:
+    """How far the lines are thickened to close small gaps, at a picture side of `size`."""
+    return max(1.0, CLOSE_FRAC * size)
 
 
-def solid(mask: np.ndarray) -> np.ndarray:
-    """The mask with its holes filled: everything the open paper cannot reach."""
-    labels, _ = label_regions(~mask)
-    return mask | ~np.isin(labels, border_labels(labels)) & (labels > 0)
-
-
-# The last call of `enclosed_regions` and its answer. A live preview asks twice for the same
-# lines (Magic colours' guesses, then the finishing), and finding bridges costs several times
-# the labelling; one remembered answer halves that. Read and replaced as one tuple, so an
-# engine in another thread at worst finds someone else's lines and computes its own.
-_LAST: tuple | None = None
+def find_shapes(ink: np.ndarray) -> Shapes:
+    """The shapes of a model input's ink ((S, S) in [0, 1]), as every render finds them."""
+    return Shapes(*enclosed_regions(ink, closing_px(ink.shape[0])))
 
 
 def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6,
@@ -83,12 +49,7 @@ def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6,
     are closed by thickening the lines; wider ones where two stroke ends point at each other
     (`gaps`, None for none). A bridged shape reaches up to the far side of its bridge, so its
     colour meets the invisible line across the gap instead of stopping short of it."""
-    global _LAST
-    lines = ink > 0.35
-    key = (close_px, min_area, gaps)
-    last = _LAST
-    if last is not None and last[0] == key and np.array_equal(last[1], lines):
-        return last[2].copy(), list(last[3])
+    lines = lines_of(ink)
     walls = dilate(lines, close_px)
     band = None
     if gaps is not None and lines.any():
@@ -102,7 +63,6 @@ def enclosed_regions(ink: np.ndarray, close_px: float = 1.0, min_area: int = 6,
     ids = [i for i in range(1, n + 1) if i not in border and areas[i] >= min_area]
     if band is not None and ids:
         labels = _spread_into(labels, ids, band, 2 * int(np.ceil(close_px)) + 1)   # the band's width
-    _LAST = (key, lines, labels.copy(), list(ids))
     return labels, ids
 
 
@@ -208,7 +168,7 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     mask): a circle whose gap `enclosed_regions` bridged is wider than this closing. The edge
     is feathered over `feather_frac`. rgb is (S, S, 3) in [-1, 1]."""
     size = ink.shape[0]
-    drawn = ink > 0.35
+    drawn = lines_of(ink)
     if hint_mask is not None:
         drawn |= hint_mask > 0.5
     if shapes is not None:
@@ -246,7 +206,7 @@ def keep_open_lines(rgb: np.ndarray, ink: np.ndarray, regions: tuple[np.ndarray,
     labels, ids = regions
     x = (rgb + 1) / 2
     weights = np.array([0.3, 0.59, 0.11], np.float32)
-    shapes = np.isin(labels, ids) if ids else np.zeros(ink.shape, bool)
+    shapes = Shapes(labels, ids).mask
     tint = x[shapes].mean(0) if shapes.any() else np.full(3, 0.5, np.float32)
     line_colour = np.clip(tint * (0.3 / max(float(tint @ weights), 0.05)), 0, 1)  # luminance 0.3
     # an outline is within about a line width of the shape inside it

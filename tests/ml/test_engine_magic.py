@@ -88,3 +88,20 @@ def test_the_index_beside_a_style_is_not_listed_as_a_style(style):
 def test_a_style_without_hints_does_not_claim_the_index_beside_it(style):
     update_metadata(style, io={**read_metadata(style)["io"], "hints": False})
     assert style_from_file(style).colours_path is None
+
+
+def test_each_render_finds_its_shapes_once_per_size_for_magic_colours_and_the_finishing(style, monkeypatch):
+    """One `Shapes` per size and render, handed to Magic colours and to the finishing (there
+    used to be a hidden cache that hit only because two copies of the rule agreed)."""
+    from icanvas_desktop.ml import engine as engine_module
+    from icanvas_desktop.ml import regions
+    eng = Engine(EngineConfig(backend="torch", threads=1))
+    eng.load_style(style_from_file(style))
+    sizes, find = [], regions.find_shapes
+    monkeypatch.setattr(engine_module, "find_shapes", lambda ink: sizes.append(ink.shape[0]) or find(ink))
+    monkeypatch.setattr(regions, "find_shapes", lambda ink: pytest.fail("the finishing found the shapes again"))
+    eng.preview(heart())
+    assert sizes == [eng.preview_size]
+    sizes.clear()
+    eng.final(heart())
+    assert sorted(sizes) == sorted([eng.spec.final_size, eng.spec.size])

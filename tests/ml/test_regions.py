@@ -3,8 +3,8 @@
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from icanvas_desktop.ml.regions import (clear_paper, decisive_colour, enclosed_regions, flatten, keep_open_lines,
-                                        label_regions)
+from icanvas_desktop.ml.masks import label_regions
+from icanvas_desktop.ml.regions import clear_paper, decisive_colour, enclosed_regions, flatten, keep_open_lines
 
 
 def two_boxes(size=64):

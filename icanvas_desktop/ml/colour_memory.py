@@ -1,0 +1,82 @@
+"""Colours stay put: a shape the child did not touch keeps the colour Magic colours gave it.
+
+Magic colours guesses each closed shape's colour from the whole object around it and from how
+the drawing is framed, so one small stroke elsewhere (a bird beside the house, a dash at the
+foot of the page) could turn a yellow house blue and its roof yellow. The engine therefore
+remembers, after each render, which colour each shape was given and where the shape lay on the
+page; in the next render a shape that lies where a remembered one lay (the same pixels of the
+page, give or take the re-framing) takes the remembered colour instead of a new guess. A shape
+the child changed (it grew, it split, it was erased) no longer matches and is guessed afresh.
+
+Shapes are compared on the page, not in the model's square: the square follows the drawing's
+bounds, so a far-away stroke rescales and shifts every shape in it. Pure numpy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+GRID = 160          # the page is compared on a grid this many cells along its long side
+MIN_IOU = 0.7       # a shape matches a remembered one when they overlap this well (and best)
+
+
+def page_labels(labels: np.ndarray, crop: tuple[float, float, float], page: tuple[int, int]) -> np.ndarray:
+    """The model-square `labels` (S, S) laid back onto a grid over the page (w, h): each cell
+    takes the label under its centre, 0 outside the square."""
+    w, h = page
+    s = labels.shape[0]
+    k = GRID / max(w, h)
+    gw, gh = max(1, round(w * k)), max(1, round(h * k))
+    x0, y0, side = crop
+    jx = np.floor(((np.arange(gw) + 0.5) / k - x0) / side * s).astype(np.int64)
+    jy = np.floor(((np.arange(gh) + 0.5) / k - y0) / side * s).astype(np.int64)
+    out = labels[np.clip(jy, 0, s - 1)[:, None], np.clip(jx, 0, s - 1)[None, :]]
+    inside = ((jy >= 0) & (jy < s))[:, None] & ((jx >= 0) & (jx < s))[None, :]
+    return np.where(inside, out, 0)
+
+
+class ColourMemory:
+    """The colours of the last render's guessed shapes, on the page."""
+
+    def __init__(self) -> None:
+        self._labels: np.ndarray | None = None      # page grid of the remembered shapes' labels
+        self._colours: dict[int, tuple[int, int, int]] = {}
+
+    def clear(self) -> None:
+        self._labels, self._colours = None, {}
+
+    def recall(self, guesses: list, labels: np.ndarray, crop, page) -> list:
+        """`guesses` (colour_guess.Guess, with the labels of `labels`) with the remembered colour
+        for every shape that matches a remembered one; then remembers this render's."""
+        now = page_labels(labels, crop, page)
+        matched = self._match(now, [g.label for g in guesses])
+        out = [replace(g, rgb=matched[g.label]) if g.label in matched else g for g in guesses]
+        self._labels, self._colours = now, {g.label: g.rgb for g in out}
+        return out
+
+    def _match(self, now: np.ndarray, wanted: list[int]) -> dict[int, tuple[int, int, int]]:
+        """{label now: remembered colour} for the shapes that are the best match of each other."""
+        old = self._labels
+        if old is None or old.shape != now.shape or not self._colours or not wanted:
+            return {}
+        a, b = now.ravel(), old.ravel()
+        na, nb = int(a.max()) + 1, int(b.max()) + 1
+        both = np.bincount(a * nb + b, minlength=na * nb).reshape(na, nb)
+        area_a, area_b = both.sum(1), both.sum(0)
+        found = {}
+        for lab in wanted:
+            if lab <= 0 or lab >= na:
+                continue
+            row = both[lab].copy()
+            row[0] = 0
+            cand = int(np.argmax(row))
+            if cand not in self._colours or row[cand] == 0:
+                continue
+            iou = row[cand] / (area_a[lab] + area_b[cand] - row[cand])
+            col = both[:, cand].copy()
+            col[0] = 0
+            if iou >= MIN_IOU and int(np.argmax(col)) == lab:
+                found[lab] = self._colours[cand]
+        return found
