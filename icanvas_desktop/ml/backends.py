@@ -3,11 +3,15 @@
 torch runs where it is installed and CUDA is present, or where settings ask for it; ONNX
 Runtime runs otherwise, and wherever torch is absent (the installer edition ships without
 it). Only the forward pass differs: pre- and post-processing are shared (`preprocess`).
+
+ONNX Runtime is only ever imported through `import_onnxruntime()`, which switches its
+telemetry off first (docs/privacy.md): iCanvas promises parents that nothing leaves the PC.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +25,26 @@ def has_module(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):  # a blocked or half-installed package counts as absent
         return False
+
+
+# ONNX Runtime 1.29+ on Linux and macOS starts a telemetry uploader when it is IMPORTED: it
+# writes ~/.cache/Microsoft/DeveloperTools/.onnxruntime/ (a device id and a database with a
+# queued ProcessInfo event) and would send it over HTTPS. This variable, set before the import,
+# is its supported full opt-out: no uploader, no device id, no offline cache (onnxruntime
+# pull request 27379). The choice is latched at import, so it is set here, at the import of
+# this module, as well as right before each import of onnxruntime.
+TELEMETRY_OFF = {"ORT_DISABLE_TELEMETRY": "1"}
+os.environ.update(TELEMETRY_OFF)
+
+
+def import_onnxruntime():
+    """The onnxruntime module, imported with its telemetry off (see TELEMETRY_OFF)."""
+    os.environ.update(TELEMETRY_OFF)
+    import onnxruntime as ort
+    # Windows builds report through the system's event tracing instead; this is the switch
+    # for those events (a no-op where the variable above already stopped everything).
+    ort.disable_telemetry_events()
+    return ort
 
 
 class TorchBackend:
@@ -57,12 +81,12 @@ class OnnxBackend:
         self.input_name = None
 
     def load(self, path: Path) -> dict:
-        import onnxruntime as ort
         from icanvas_desktop.ml.style_meta import read_metadata
         meta = read_metadata(path)
         onnx_path = Path(path).with_suffix(".onnx")
         if not onnx_path.exists():
             raise CheckpointError(onnx_path, "this style has no ONNX graph; run `icanvas export-onnx`")
+        ort = import_onnxruntime()
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = self.threads
         opts.inter_op_num_threads = 1
