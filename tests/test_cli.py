@@ -120,3 +120,62 @@ def test_colours_refuses_a_style_that_takes_no_hints(capsys, tmp_path):
     assert main(["colours", str(tiny_style(tmp_path, hints=False))]) == 2
     assert "takes no colour hints" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.colours.safetensors"))
+
+
+def one_line_refusal(capsys) -> str:
+    """What `render` printed when it refused: exactly one line on stderr, nothing on stdout."""
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert captured.out == "" and len(lines) == 1, captured.err
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
+def test_render_refuses_an_existing_file_as_the_out_folder(tmp_path, capsys):
+    sketch = hand_drawn_sketch(tmp_path / "cat.png")
+    not_a_folder = tmp_path / "picture.png"
+    not_a_folder.write_bytes(b"a grown-up's file")
+    assert main(["render", str(sketch), "--out", str(not_a_folder), "--size", "128"]) == 2
+    assert "is a file" in one_line_refusal(capsys)
+    assert not_a_folder.read_bytes() == b"a grown-up's file"
+
+
+def test_render_refuses_to_write_a_picture_over_its_own_sketch(tmp_path, capsys, monkeypatch):
+    sketch = hand_drawn_sketch(tmp_path / "cat.png")
+    original = sketch.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    for out in (".", str(tmp_path), "./"):
+        assert main(["render", "cat.png", "--out", out, "--size", "128"]) == 2
+        assert "written over the sketch cat.png" in one_line_refusal(capsys)
+    # a JPEG sketch whose picture would land on another sketch given on the same line
+    Image.open(sketch).convert("RGB").save(tmp_path / "dog.jpg")
+    assert main(["render", "dog.jpg", "cat.png", "--out", "sub/..", "--size", "128"]) == 2
+    assert "written over the sketch cat.png" in one_line_refusal(capsys)
+    assert not (tmp_path / "sub").exists()      # refused before anything was made
+    assert sketch.read_bytes() == original
+
+
+def test_render_refuses_two_sketches_that_would_become_one_picture(tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = hand_drawn_sketch(tmp_path / "a" / "cat.png"), hand_drawn_sketch(tmp_path / "b" / "cat.png")
+    out = tmp_path / "out"
+    assert main(["render", str(first), str(second), "--out", str(out), "--size", "128"]) == 2
+    assert "would both become" in one_line_refusal(capsys)
+    assert not out.exists()                     # refused before anything was made
+
+
+@pytest.mark.parametrize("size", [0, -5, 63, 4097, 100000])
+def test_render_refuses_a_size_outside_64_to_4096(tmp_path, capsys, size):
+    sketch = hand_drawn_sketch(tmp_path / "cat.png")
+    out = tmp_path / "out"
+    assert main(["render", str(sketch), "--out", str(out), "--size", str(size)]) == 2
+    assert f"--size {size}" in one_line_refusal(capsys)
+    assert not out.exists()
+
+
+def test_render_accepts_the_smallest_size(tmp_path, capsys):
+    sketch = hand_drawn_sketch(tmp_path / "cat.png")
+    assert main(["render", str(sketch), "--out", str(tmp_path / "out"), "--size", "64"]) == 0
+    with Image.open(tmp_path / "out" / "cat.png") as im:
+        assert max(im.size) == 64
