@@ -207,8 +207,8 @@ def _publish_cmd(ns) -> int:
     from icanvas_desktop.ml.styles import shipped_models_dir
     from icanvas_desktop.training.publish import publish
     ok, msg = publish(Path(ns.trained), Path(ns.models) if ns.models else shipped_models_dir(), ns.force, ns.limit)
-    print(msg)
-    return 0
+    print(msg, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1     # a script or CI that publishes must see that nothing shipped
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,7 +8,6 @@ collect makes the self-test fail. Prints the bundle's size.
 from __future__ import annotations
 
 import importlib.util
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,21 +22,8 @@ def folder_size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
 
 
-def bare_env(home: Path) -> dict[str, str]:
-    env = {"HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8",
-           "PATH": "/usr/bin:/bin", "ICANVAS_SYSTEM_CONFIG": "",
-           "ICANVAS_USER_CONFIG": str(home / "settings.toml"),
-           "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
-           "XDG_CACHE_HOME": str(home / "cache")}
-    for key in ("SYSTEMROOT", "WINDIR", "TEMP", "TMP", "USERPROFILE", "APPDATA",
-                "LOCALAPPDATA", "PROGRAMDATA"):       # Windows cannot start a process without
-        if key in os.environ:
-            env[key] = os.environ[key]
-    return env
-
-
 @pytest.mark.slow
-def test_bundle_builds_without_torch_and_passes_the_self_test(tmp_path, capsys, record_property):
+def test_bundle_builds_without_torch_and_passes_the_self_test(tmp_path, capsys, record_property, bare_env):
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (pip install .[build])")
     dist, work = tmp_path / "dist", tmp_path / "build"
@@ -61,10 +47,8 @@ def test_bundle_builds_without_torch_and_passes_the_self_test(tmp_path, capsys, 
     with capsys.disabled():
         print(f"\nbundle {bundle}: {size_mb:.0f} MB")
 
-    home = tmp_path / "home"
-    home.mkdir()
     run = subprocess.run([str(exe), "--self-test", "--screenshot", str(tmp_path / "shot.png")],
-                         env=bare_env(home), cwd=home, capture_output=True, text=True,
+                         env=bare_env, cwd=bare_env["HOME"], capture_output=True, text=True,
                          timeout=900)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
     assert size_mb < SIZE_BUDGET_MB

@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from icanvas_desktop.core.atomic import atomic_write_text
 from icanvas_desktop.core.badge_defs import BADGES
+from icanvas_desktop.core.paths import resources_dir
 
 # Event kinds written to the events log by the UI.
 REPLAYED = "replayed"
@@ -185,7 +186,6 @@ def newly_unlocked(before: list[BadgeState], after: list[BadgeState]) -> list[Ba
 
 
 def badge_picture(badge_id: str) -> Path:
-    from icanvas_desktop.core.profiles import resources_dir
     return resources_dir() / "badges" / f"{badge_id}.svg"
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sys
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from icanvas_desktop.core.atomic import atomic_write_text
+from icanvas_desktop.core.paths import resources_dir
 
 SCHEMA_VERSION = 1
 AVATARS = ("cat", "dog", "rabbit", "bear", "fox", "owl", "frog", "penguin")
@@ -27,14 +27,6 @@ AVATAR_TITLES = {
     "fox": {"en": "Fox", "ko": "여우"}, "owl": {"en": "Owl", "ko": "부엉이"},
     "frog": {"en": "Frog", "ko": "개구리"}, "penguin": {"en": "Penguin", "ko": "펭귄"},
 }
-
-
-def resources_dir() -> Path:
-    """The shipped resources folder, in a checkout and inside a PyInstaller bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def avatar_path(avatar: str) -> Path:

@@ -3,13 +3,14 @@
 Measures, in one run and with the same threads: the preview and the 512² final render of
 every installed style on every available backend, and the classic pix2pix UNet-256 (ngf 64,
 random weights) as the reference, then prints the speed ratio. Peak memory is read before
-the reference network is built, so it is the engine's own.
+the reference network is built, so it is the engine's own; where this system cannot say
+(no `resource` module and no Windows process counters), it is reported as unknown.
 """
 
 from __future__ import annotations
 
-import resource
 import statistics
+import sys
 import time
 
 from icanvas_desktop.core.sample_drawings import house
@@ -37,9 +38,37 @@ def _median_ms(fn, runs: int, warmup: int = 3) -> float:
     return round(statistics.median(ts), 2)
 
 
-def peak_rss_mb() -> float:
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return round(kb / 1024, 1)
+def peak_rss_mb() -> float | None:
+    """The most memory this process has held so far, in MB; None where it cannot be read."""
+    try:
+        import resource          # POSIX only
+    except ImportError:
+        return _windows_peak_mb() if sys.platform.startswith("win") else None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux counts kilobytes, macOS bytes.
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def _windows_peak_mb() -> float | None:
+    """PeakWorkingSetSize from GetProcessMemoryInfo: the Windows peak resident memory."""
+    import ctypes
+    from ctypes import wintypes
+
+    class Counters(ctypes.Structure):    # PROCESS_MEMORY_COUNTERS
+        _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD)] + [
+            (name, ctypes.c_size_t) for name in (
+                "PeakWorkingSetSize", "WorkingSetSize", "QuotaPeakPagedPoolUsage",
+                "QuotaPagedPoolUsage", "QuotaPeakNonPagedPoolUsage", "QuotaNonPagedPoolUsage",
+                "PagefileUsage", "PeakPagefileUsage")]
+
+    counters = Counters(cb=ctypes.sizeof(Counters))
+    try:
+        process = ctypes.windll.kernel32.GetCurrentProcess()
+        if not ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):
+            return None
+    except (AttributeError, OSError):
+        return None
+    return round(counters.PeakWorkingSetSize / (1024 * 1024), 1)
 
 
 def reference_ms(threads: int, runs: int) -> float | None:
@@ -105,5 +134,7 @@ def run_bench(threads: int = 0, runs: int = 20, backends: list[str] | None = Non
             s["network_speedup_vs_reference"] = round(ref / s["network_ms"], 1)
             log(f"{name:>10}: the whole preview (lines in, picture out) is {s['speedup_vs_reference']}× faster "
                 f"than the reference network; the network alone {s['network_speedup_vs_reference']}×")
-    log(f"peak memory of the engine: {result['peak_rss_mb']} MB; threads: {threads}; device: {device}")
+    peak = result["peak_rss_mb"]
+    log(f"peak memory of the engine: {'not known on this system' if peak is None else f'{peak} MB'}; "
+        f"threads: {threads}; device: {device}")
     return result

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
+from icanvas_desktop.core.paths import models_dir
 from icanvas_desktop.ml.style_meta import CheckpointError, read_header, read_metadata
 
 COLOURS_SUFFIX = ".colours.safetensors"   # = colour_guess.SUFFIX, without importing numpy here
@@ -64,16 +64,8 @@ def other_colours_data(style) -> dict | None:
     return data
 
 
-def resource_root() -> Path:
-    """The folder that holds `models/` and `resources/`: the checkout, or a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle)
-    return Path(__file__).resolve().parents[2]
-
-
 def shipped_models_dir() -> Path:
-    return Path(os.environ.get("ICANVAS_MODELS_DIR") or resource_root() / "models")
+    return Path(os.environ.get("ICANVAS_MODELS_DIR") or models_dir())
 
 
 def user_models_dir() -> Path:

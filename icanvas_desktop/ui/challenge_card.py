@@ -12,7 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from icanvas_desktop.core.challenges import Challenge
-from icanvas_desktop.core.profiles import resources_dir
+from icanvas_desktop.core.paths import resources_dir
 
 
 def sticker_pixmap(name: str, size: int) -> QPixmap:

@@ -14,7 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from icanvas_desktop.core.gallery import Gallery
-from icanvas_desktop.core.profiles import resources_dir
+from icanvas_desktop.core.paths import resources_dir
 from icanvas_desktop.ui.worker import pil_to_qimage
 
 CELL = QSize(232, 196)   # a big, finger-friendly card

@@ -7,12 +7,13 @@ Qt's own (standard buttons, file dialogs) from Qt's `qtbase_<lang>.qm`.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
+
+from icanvas_desktop.core.paths import resources_dir
 
 SUPPORTED = ("ko", "en")
 
@@ -25,14 +26,6 @@ KOREAN_FAMILIES = (
 
 # Translators this module installed, so that a second call replaces instead of stacking.
 _installed: list[QTranslator] = []
-
-
-def resources_dir() -> Path:
-    """`resources/` beside the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def translations_dir() -> Path:

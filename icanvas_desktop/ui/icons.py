@@ -1,14 +1,11 @@
-"""Find the project's `resources/` folder and load its hand-written SVG icons as QIcons.
+"""Load the project's hand-written SVG icons (`resources/icons/`, found by core/paths.py) as QIcons.
 
-Works from a source checkout (resources/ beside the package) and from a PyInstaller bundle,
-where the data lies under `sys._MEIPASS`. Icons are rendered through QSvgRenderer at several
-sizes, so they stay crisp on high-DPI screens without relying on the SVG icon-engine plugin.
+Icons are rendered through QSvgRenderer at several sizes, so they stay crisp on high-DPI
+screens without relying on the SVG icon-engine plugin.
 """
 
 from __future__ import annotations
 
-
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,22 +13,13 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from icanvas_desktop.core.paths import resources_dir
+
 # Every icon the UI uses; tests check each file exists, so a typo fails loudly in CI.
 ICON_NAMES = ("pen_thin", "pen_medium", "pen_thick", "eraser", "brush", "undo", "redo", "trash",
               "magic", "gallery", "star", "gear", "play", "yes", "no", "new_page")
 
 _SIZES = (24, 32, 48, 64, 96, 128, 192)
-
-
-def resources_dir() -> Path:
-    """The folder holding icons/, sounds/ and i18n/."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidate = Path(bundle) / "resources"
-        if candidate.is_dir():
-            return candidate
-    # Source checkout: icanvas_desktop/ui/icons.py -> repository root / resources
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def icon_path(name: str) -> Path:

@@ -80,7 +80,7 @@ def write_wav(path: Path, samples: np.ndarray, volume: float = 0.5) -> None:
 
 
 def main() -> int:
-    from icanvas_desktop.ui.icons import resources_dir
+    from icanvas_desktop.core.paths import resources_dir
     for name, make in SOUNDS.items():
         target = resources_dir() / "sounds" / f"{name}.wav"
         write_wav(target, make())

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from icanvas_desktop.ui.icons import resources_dir
+from icanvas_desktop.core.paths import resources_dir
 
 SOUND_NAMES = ("magic", "pop", "whoosh")
 

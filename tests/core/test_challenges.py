@@ -10,7 +10,7 @@ from PIL import Image
 from icanvas_desktop.core import challenges
 from icanvas_desktop.core.badges import CHALLENGE_DONE, EventLog, History, evaluate
 from icanvas_desktop.core.gallery import Gallery
-from icanvas_desktop.core.profiles import resources_dir
+from icanvas_desktop.core.paths import resources_dir
 
 
 def test_there_are_about_thirty_prompts_in_english_and_korean_with_stickers():

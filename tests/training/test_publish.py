@@ -15,6 +15,9 @@ TINY = dict(name="tiny", dataset="pix2pix-ab", title={"en": "Tiny", "ko": "ÏûëÏù
             arch_config={"channels": [8, 16, 16, 16]},
             io={"size": 64, "final_size": 64, "hints": True, "flat_fill": True, "clear_paper": True},
             batch=4, max_steps=4, aug_variants=1, sheet_every=0, threads=1)
+# Figures no version can beat.
+PERFECT = {"augmented": {"ssim": 1.0, "line_recall": 1.0, "line_precision": 1.0, "spill": 0.0, "hue_match": 1.0},
+           "sketches": {"coloured": 1.0, "as_known": 1.0, "hue_spread": 1.0}}
 
 
 @pytest.fixture
@@ -68,13 +71,20 @@ def test_a_style_that_does_not_beat_the_shipped_one_is_not_shipped(tmp_path, tra
     shipped = models / "tiny.safetensors"
     before = shipped.read_bytes()
     # The shipped version now claims perfect figures: nothing can beat it.
-    perfect = {"augmented": {"ssim": 1.0, "line_recall": 1.0, "line_precision": 1.0, "spill": 0.0,
-                              "hue_match": 1.0}, "sketches": {"coloured": 1.0, "as_known": 1.0, "hue_spread": 1.0}}
-    update_metadata(shipped, metrics=perfect)
+    update_metadata(shipped, metrics=PERFECT)
     kept = shipped.read_bytes()
     ok, message = publish(trained, models)
     assert not ok and "does not beat" in message
     assert shipped.read_bytes() == kept != before
+
+
+def test_the_publish_command_fails_when_it_does_not_ship(tmp_path, trained, capsys):
+    from icanvas_desktop.cli import main
+    models = tmp_path / "models"
+    assert main(["publish", str(trained), "--models", str(models)]) == 0
+    update_metadata(models / "tiny.safetensors", metrics=PERFECT)
+    assert main(["publish", str(trained), "--models", str(models)]) == 1
+    assert "not shipped" in capsys.readouterr().err
 
 
 def test_a_version_must_win_by_more_than_a_hair_to_be_shipped(tmp_path, trained):
