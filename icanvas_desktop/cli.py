@@ -16,15 +16,18 @@ from pathlib import Path
 
 
 def _styles_cmd(ns) -> int:
-    from icanvas_desktop.ml.styles import discover_styles, other_colours_data
+    from icanvas_desktop.ml.styles import discover_styles, other_colours_data, shipped_models_dir
+    from icanvas_desktop.training.distinct import describe, differs_from, read_table
     problems: list[str] = []
     styles = discover_styles(problems=problems)
+    table = read_table(shipped_models_dir())     # how different they look, as last measured
     if ns.json:
         print(json.dumps([{"name": s.name, "title": s.title, "description": s.description,
                            "license": s.license, "attribution": s.attribution, "takes_hints": s.takes_hints,
                            "metrics": s.metrics, "path": str(s.path), "onnx": bool(s.onnx_path),
                            "magic_colours": bool(s.colours_path), "magic_colours_data": s.colours_data,
-                           "shipped": s.shipped} for s in styles], ensure_ascii=False, indent=1))
+                           "shipped": s.shipped, "differs_from": differs_from(table, s.name)}
+                          for s in styles], ensure_ascii=False, indent=1))
     else:
         for i, s in enumerate(styles):
             default = " (default)" if i == 0 else ""
@@ -38,6 +41,10 @@ def _styles_cmd(ns) -> int:
                   f"{quality}{magic}")
         if not styles:
             print("no styles installed", file=sys.stderr)
+        elif table and len(styles) > 1:
+            print("How different they look (mean absolute difference of the same sketches, 0..1):")
+            for line in describe(table, [s.name for s in styles]):
+                print(line)
     for p in problems:
         print(f"warning: {p}", file=sys.stderr)
     return 0
