@@ -9,7 +9,9 @@ page, give or take the re-framing) takes the remembered colour instead of a new 
 the child changed (it grew, it split, it was erased) no longer matches and is guessed afresh.
 
 Shapes are compared on the page, not in the model's square: the square follows the drawing's
-bounds, so a far-away stroke rescales and shifts every shape in it. Pure numpy.
+bounds, so a far-away stroke rescales and shifts every shape in it. The memory holds only while
+the drawing goes on: a render that shares no stroke with the last one (a new page, another
+creation reopened, a contact sheet's next sketch) is guessed afresh. Pure numpy.
 """
 
 from __future__ import annotations
@@ -37,23 +39,34 @@ def page_labels(labels: np.ndarray, crop: tuple[float, float, float], page: tupl
     return np.where(inside, out, 0)
 
 
+def stroke_keys(strokes) -> frozenset:
+    """A fingerprint of each stroke (kind, length, where and when it began), to tell a drawing
+    that goes on from a different one without comparing every point."""
+    return frozenset((s.kind, len(s.points), round(s.points[0].x, 2), round(s.points[0].y, 2),
+                      round(s.points[0].t, 3)) for s in strokes if s.points)
+
+
 class ColourMemory:
     """The colours of the last render's guessed shapes, on the page."""
 
     def __init__(self) -> None:
         self._labels: np.ndarray | None = None      # page grid of the remembered shapes' labels
         self._colours: dict[int, tuple[int, int, int]] = {}
+        self._strokes: frozenset = frozenset()
 
     def clear(self) -> None:
-        self._labels, self._colours = None, {}
+        self._labels, self._colours, self._strokes = None, {}, frozenset()
 
-    def recall(self, guesses: list, labels: np.ndarray, crop, page) -> list:
+    def recall(self, guesses: list, labels: np.ndarray, crop, page, strokes: frozenset = frozenset()) -> list:
         """`guesses` (colour_guess.Guess, with the labels of `labels`) with the remembered colour
-        for every shape that matches a remembered one; then remembers this render's."""
+        for every shape that matches a remembered one; then remembers this render's. `strokes`
+        (`stroke_keys` of the drawing): with none in common with the last render's, nothing
+        is recalled."""
         now = page_labels(labels, crop, page)
-        matched = self._match(now, [g.label for g in guesses])
+        goes_on = not (strokes or self._strokes) or bool(strokes & self._strokes)
+        matched = self._match(now, [g.label for g in guesses]) if goes_on else {}
         out = [replace(g, rgb=matched[g.label]) if g.label in matched else g for g in guesses]
-        self._labels, self._colours = now, {g.label: g.rgb for g in out}
+        self._labels, self._colours, self._strokes = now, {g.label: g.rgb for g in out}, strokes
         return out
 
     def _match(self, now: np.ndarray, wanted: list[int]) -> dict[int, tuple[int, int, int]]:

@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from icanvas_desktop.core.strokes import Drawing
-from icanvas_desktop.ml.colour_memory import ColourMemory
+from icanvas_desktop.ml.colour_memory import ColourMemory, stroke_keys
 from icanvas_desktop.ml.preprocess import (IOSpec, Prepared, coarse_colours, compose, drawing_overlay, ink_of,
                                            output_size, postprocess, prepare_drawing, prepare_skeleton,
                                            raster_sketch)
@@ -95,11 +95,11 @@ class Engine:
         return self._colours is not None and self.config.magic_colours
 
     def _magic(self, prep: Prepared, coarse: Prepared | None, shapes: Shapes,
-               memory: bool = False) -> tuple[Prepared, Prepared | None]:
+               strokes: frozenset | None = None) -> tuple[Prepared, Prepared | None]:
         """Guessed colour hints for the shapes the child has not hinted, found once on the
         native-size input (the one whose colours the picture keeps; `shapes` are its shapes)
-        and given to both passes. With `memory`, shapes the child did not touch since the last
-        render keep the colours they had (`colour_memory`)."""
+        and given to both passes. For a drawing (`strokes`, its `stroke_keys`), shapes the
+        child did not touch since the last render keep the colours they had (`colour_memory`)."""
         if not self.has_magic_colours:
             return prep, coarse
         from dataclasses import replace
@@ -108,8 +108,8 @@ class Engine:
         c = self.spec.line_channels
         native = coarse if coarse is not None else prep
         guesses = guess_for_input(native.x, self._colours, c, shapes=shapes)
-        if memory:
-            guesses = self._memory.recall(guesses, shapes.labels, native.crop, native.source_size)
+        if strokes is not None:
+            guesses = self._memory.recall(guesses, shapes.labels, native.crop, native.source_size, strokes)
 
         def add(p):
             return None if p is None else replace(p, x=apply_guesses(p.x, guesses, c))
@@ -149,7 +149,7 @@ class Engine:
         """A render above the native size takes its colours from a native-size pass."""
         return size != self.spec.size and self.spec.colour_from_preview
 
-    def _passes(self, make, size: int, memory: bool = False):
+    def _passes(self, make, size: int, strokes: frozenset | None = None):
         """(input at `size`, the native-size input whose colours it keeps or None, the
         shapes of the first): each render's shapes are found once per size and shared by
         Magic colours and the finishing. `make(size)` prepares the input at a size."""
@@ -159,17 +159,18 @@ class Engine:
         coarse = make(self.spec.size) if self._takes_preview_colours(size) else None
         shapes = find_shapes(ink_of(prep.x))
         native_shapes = find_shapes(ink_of(coarse.x)) if coarse is not None else shapes
-        prep, coarse = self._magic(prep, coarse, native_shapes, memory)
+        prep, coarse = self._magic(prep, coarse, native_shapes, strokes)
         return prep, coarse, shapes
 
     def _render(self, drawing: Drawing, size: int, long_side: int, quick: bool = False) -> Image.Image:
         self._require()
         out_wh = output_size((drawing.width, drawing.height), long_side)
-        prep, coarse, shapes = self._passes(lambda n: prepare_drawing(drawing, self.spec, n), size, memory=True)
+        prep, coarse, shapes = self._passes(lambda n: prepare_drawing(drawing, self.spec, n), size,
+                                            stroke_keys(drawing.strokes))
         if prep is None:
             return Image.new("RGB", out_wh, (255, 255, 255))
         overlay = drawing_overlay(drawing, out_wh, quick) if self.spec.overlay_lines else None
-        return compose(self._run(prep, coarse, shapes), prep, out_wh, overlay, quick)
+        return compose(self._run(prep, coarse, shapes), prep, out_wh, overlay, quick, self.spec.line_colour)
 
     @property
     def preview_size(self) -> int:
@@ -206,4 +207,4 @@ class Engine:
             ink = redraw(skel, max(2.0, 0.012 * max(out_wh)) / k)
             overlay = np.asarray(Image.fromarray((ink * 255).astype(np.uint8)).resize(out_wh, Image.BILINEAR),
                                  np.float32) / 255.0
-        return compose(self._run(prep, coarse, shapes), prep, out_wh, overlay)
+        return compose(self._run(prep, coarse, shapes), prep, out_wh, overlay, line_colour=self.spec.line_colour)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageColor
 
 from icanvas_desktop.core.raster import View, ink_image, render_layers
 from icanvas_desktop.core.strokes import Drawing
@@ -35,6 +35,8 @@ class IOSpec:
     clear_paper: bool = False       # white paper away from every line (no smudges between subjects)
     keep_lines: bool = False        # open strokes (rays, whiskers) never fade away (no-outline styles)
     colour_from_preview: bool = True  # final render: colours from a pass at `size`, detail from `final_size`
+    look: str = ""                  # the style's own finish on top (`looks`): "" or "watercolour"
+    line_colour: str = ""           # colour of the child's lines drawn on top ("#rrggbb"; "" = black)
 
     @property
     def in_channels(self) -> int:
@@ -224,7 +226,7 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec, shapes=None) -> n
     fills in the shapes the child closed, white paper outside the drawing, and open strokes
     kept visible. rgb is (S, S, 3) in [-1, 1]. `shapes` is `regions.find_shapes` of this
     input's ink, when the caller (the engine, which also gave them to Magic colours) has them."""
-    if not (spec.flat_fill or spec.hint_fill or spec.clear_paper or spec.keep_lines):
+    if not (spec.flat_fill or spec.hint_fill or spec.clear_paper or spec.keep_lines or spec.look):
         return rgb
     from icanvas_desktop.ml.regions import clear_paper, find_shapes, flatten, keep_open_lines
     c = spec.line_channels
@@ -243,6 +245,9 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec, shapes=None) -> n
         rgb = clear_paper(rgb, ink, hint_mask, shapes=regions.mask if regions.ids else None)
     if spec.keep_lines:
         rgb = keep_open_lines(rgb, ink, regions, spec.line_width(ink.shape[0]))
+    if spec.look == "watercolour":
+        from icanvas_desktop.ml.looks import watercolour
+        rgb = watercolour(rgb, regions.mask)
     return rgb
 
 
@@ -289,9 +294,11 @@ def to_uint8(rgb: np.ndarray) -> np.ndarray:
 
 
 def compose(model_rgb: np.ndarray, prep: Prepared, out_size: tuple[int, int],
-            overlay_ink: Image.Image | np.ndarray | None = None, quick: bool = False) -> Image.Image:
+            overlay_ink: Image.Image | np.ndarray | None = None, quick: bool = False,
+            line_colour: str = "") -> Image.Image:
     """Place the model's square picture back where the drawing was, on white paper, at
-    `out_size`, and draw the child's own lines over it (crisp, at full resolution)."""
+    `out_size`, and draw the child's own lines over it (crisp, at full resolution), in
+    `line_colour` ("#rrggbb", black when empty)."""
     ow, oh = out_size
     sw, sh = prep.source_size
     k = min(ow / sw, oh / sh)
@@ -306,7 +313,8 @@ def compose(model_rgb: np.ndarray, prep: Prepared, out_size: tuple[int, int],
             Image.fromarray((np.clip(overlay_ink, 0, 1) * 255 + 0.5).astype(np.uint8), "L")
         box = mask.getbbox()  # only where the lines are: blending the whole page costs more
         if box:
-            out.paste((0, 0, 0), box, mask.crop(box))  # black lines through the mask
+            ink = ImageColor.getrgb(line_colour) if line_colour else (0, 0, 0)
+            out.paste(ink, box, mask.crop(box))  # the lines' colour through the mask
     return out
 
 

@@ -80,3 +80,15 @@ def test_adding_a_dash_far_from_the_house_leaves_its_colours_alone(style):
     for name, (x, y) in HOUSE_POINTS.items():
         assert np.abs(after[y, x] - before[y, x]).max() < 30, name
         assert np.abs(final[y, x] - before[y, x]).max() < 45, name
+
+
+def test_a_new_page_in_the_same_place_is_guessed_afresh():
+    """The memory holds while a drawing goes on; a drawing that shares no stroke with the last
+    render (a new page, a reopened creation) gets its own guesses."""
+    mem = ColourMemory()
+    square = square_labels(64, (16, 48, 16, 48))
+    mem.recall([Guess(0.5, 0.5, RED, 1)], square, (100.0, 50.0, 400.0), (1000, 800), frozenset({"a", "b"}))
+    goes_on = mem.recall([Guess(0.5, 0.5, BLUE, 1)], square, (100.0, 50.0, 400.0), (1000, 800), frozenset({"a", "b", "c"}))
+    assert goes_on[0].rgb == RED
+    other = mem.recall([Guess(0.5, 0.5, GREEN, 1)], square, (100.0, 50.0, 400.0), (1000, 800), frozenset({"x"}))
+    assert other[0].rgb == GREEN
