@@ -1,9 +1,18 @@
 """Hold Ctrl+Shift+Q for about two seconds to quit: the grown-ups' way out of a kiosk.
 
-With `noquit` the window ignores its close button, so a child cannot leave by accident. A
-grown-up presses and HOLDS Ctrl+Shift+Q; letting go of any of the keys early cancels. A short
-tap does nothing, so a child mashing keys does not end the session. The filter watches the
-whole application, so it works whichever widget has the keyboard.
+With `noquit` (and in a kiosk) the window ignores its close button: a school wants a child not
+to leave by accident, and a close button that worked would be the first thing tried. The
+way out for a grown-up always works instead: press and HOLD Ctrl+Shift+Q. Letting go of any
+of the keys early cancels, and a short tap does nothing, so a child mashing keys does not end
+the session. The filter watches the whole application, so it works whichever widget or
+dialog has the keyboard.
+
+The two seconds run from the FIRST press. Key auto-repeat (on by default under X11) sends a
+release and a new press many times a second while a key is held. Qt marks the pairs it
+recognises (isAutoRepeat), but only when the new press is already waiting behind the release,
+so some pairs reach us unmarked and would look like letting go. A release therefore only
+counts after a short grace: a press of the combination within it shows that the key never
+went up, and the hold goes on with its clock untouched.
 """
 
 from __future__ import annotations
@@ -12,7 +21,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
 HOLD_MS = 2000
+# X11 sends a repeat's release and press with the same timestamp, back to back; this only has
+# to cover their delivery, not the repeat rate. A grown-up's real let-go is seen this late.
+RELEASE_GRACE_MS = 150
 _KEYS = (Qt.Key.Key_Q, Qt.Key.Key_Control, Qt.Key.Key_Shift)
+_MODS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class HoldToQuit(QObject):
@@ -22,30 +35,61 @@ class HoldToQuit(QObject):
     cancelled = Signal()
     triggered = Signal()
 
-    def __init__(self, parent: QObject | None = None, hold_ms: int = HOLD_MS):
+    def __init__(self, parent: QObject | None = None, hold_ms: int = HOLD_MS,
+                 grace_ms: int = RELEASE_GRACE_MS):
         super().__init__(parent)
-        self._timer = QTimer(self, singleShot=True, interval=hold_ms)
-        self._timer.timeout.connect(self.triggered)
+        self._hold = QTimer(self, singleShot=True, interval=hold_ms)
+        self._hold.timeout.connect(self._held_long_enough)
+        self._grace = QTimer(self, singleShot=True, interval=grace_ms)
+        self._grace.timeout.connect(self._let_go)
+        self._due = False             # the time was up while a release was still in doubt
+        self._done = False            # triggered; repeats start nothing until the keys go up
 
     def is_holding(self) -> bool:
-        return self._timer.isActive()
+        """The hold is running and no key of it is (perhaps) up right now."""
+        return self._hold.isActive() and not self._grace.isActive()
+
+    def _active(self) -> bool:
+        return self._hold.isActive() or self._due or self._done
+
+    def _held_long_enough(self) -> None:
+        if self._grace.isActive():
+            self._due = True          # decide when the grace tells whether the key went up
+        else:
+            self._fire()
+
+    def _fire(self) -> None:
+        self._due, self._done = False, True
+        self.triggered.emit()
+
+    def _let_go(self) -> None:
+        holding = self._hold.isActive() or self._due
+        self._hold.stop()
+        self._grace.stop()
+        self._due = self._done = False
+        if holding:
+            self.cancelled.emit()
+
+    def _pressed_again(self) -> None:
+        """A press of the combination while a release is in doubt: it was auto-repeat."""
+        self._grace.stop()
+        if self._due:
+            self._fire()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            mods = event.modifiers()
-            wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-            if event.key() == Qt.Key.Key_Q and (mods & wanted) == wanted:
-                # Key repeat sends more presses while held: only the first one starts the clock.
-                if not event.isAutoRepeat() and not self._timer.isActive():
-                    self._timer.start()
+            if event.key() == Qt.Key.Key_Q and (event.modifiers() & _MODS) == _MODS:
+                if self._grace.isActive():
+                    self._pressed_again()
+                elif not self._active():
+                    self._hold.start()
                     self.started.emit()
+                # else: a repeat while held; the clock keeps running from the first press
                 return True
         elif kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent):
-            if event.key() in _KEYS and not event.isAutoRepeat() and self._timer.isActive():
-                self._timer.stop()
-                self.cancelled.emit()
-        elif kind == QEvent.Type.ApplicationDeactivate and self._timer.isActive():
-            self._timer.stop()        # the keys may be let go in another program
-            self.cancelled.emit()
+            if event.key() in _KEYS and self._active():
+                self._grace.start()   # marked repeats too: the press that follows ends it
+        elif kind == QEvent.Type.ApplicationDeactivate and self._active():
+            self._let_go()            # the keys may be let go in another program
         return False
