@@ -1,7 +1,10 @@
 """Rasterise strokes with Pillow: the sketch image, the line mask and the colour hints.
 
 Shared by the engine (model input at canonical width), the gallery (sketch thumbnails) and
-training, so every consumer sees strokes drawn the same way.
+training, so every consumer sees strokes drawn the same way. Erasers are drawn over the lines
+and hints in order, as on the canvas. When the engine re-renders the lines at its own width,
+which can be wider than the child's pen, the lines are first cut to what the eraser left of
+them (`strokes.rubbed_out`): drawn whole, a wide line reappeared around a thin eraser's path.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from icanvas_desktop.core.strokes import ERASE, HINT, LINE, Drawing, Stroke
+from icanvas_desktop.core.strokes import ERASE, HINT, LINE, Drawing, Stroke, rubbed_out
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,14 @@ def _sharp_vertices(pts: list[tuple[float, float]]) -> list[int]:
 
 
 def _draw_polyline(draw: ImageDraw.ImageDraw, pts: list[tuple[float, float]], widths: list[float],
-                   fill) -> None:
+                   fill, every_joint: bool = False) -> None:
     """Round caps and joins. Pen pressure varies along a stroke, but slowly: runs of points
     with about the same whole-pixel width are drawn as one Pillow polyline, and discs are drawn
     where a run starts or ends and where the line turns sharply. Pillow's own round joints
     ("curve") draw a pie slice at every point, which was most of the cost of rendering a
-    drawing; on a gentle bend the joint it fills is far below a pixel."""
+    drawing; on a gentle bend the joint it fills is far below a pixel. `every_joint` puts a
+    disc on every point: Pillow fills a wide polyline segment by segment and can leave a
+    one-pixel seam where two meet, which an eraser must not leave."""
     # Whole-pixel widths with a little hysteresis: a pressure hovering near 3.5 px would
     # otherwise flip between 3 and 4 at every point and cut the stroke into tiny runs.
     iw, cur = [], None
@@ -68,7 +73,9 @@ def _draw_polyline(draw: ImageDraw.ImageDraw, pts: list[tuple[float, float]], wi
         discs = [run[0], run[-1]]
         if len(run) > 1:
             draw.line(run, fill=fill, width=w)
-            if w > 4:  # thinner lines show no notch (Pillow's own rule for its joints)
+            if every_joint:
+                discs += run[1:-1]
+            elif w > 4:  # thinner lines show no notch (Pillow's own rule for its joints)
                 discs += [pts[k] for k in range(first + 1, i - 1) if k in sharp]
         for x, y in discs:
             draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
@@ -99,7 +106,8 @@ def render_layers(strokes: list[Stroke], size: tuple[int, int], view: View = Vie
     ink: float32 HxW in [0, 1], 1 where a line is. hint_rgb: float32 HxWx3 in [0, 1].
     hint_mask: float32 HxW in [0, 1]. `line_width` (raster pixels) overrides the pen widths and
     pressure for LINE strokes: that is the canonical re-rendering that makes a thick marker and
-    a thin pen look alike to a model. Eraser strokes clear both layers, in drawing order.
+    a thin pen look alike to a model, of the lines as the eraser left them. Eraser strokes
+    clear both layers, in drawing order.
     """
     w, h = size
     ss = max(1, int(supersample))
@@ -112,7 +120,8 @@ def render_layers(strokes: list[Stroke], size: tuple[int, int], view: View = Vie
         hint = Image.new("RGB", (w * ss, h * ss), (0, 0, 0))
         hmask = Image.new("L", (w * ss, h * ss), 0)
         d_hint, d_mask = ImageDraw.Draw(hint), ImageDraw.Draw(hmask)
-    for s in strokes:
+    # At the child's own widths the erasers alone give exactly what the canvas showed.
+    for s in strokes if line_width is None else rubbed_out(strokes, kinds=(LINE,)):
         if not s.points:
             continue
         if s.kind == LINE:
@@ -124,9 +133,9 @@ def render_layers(strokes: list[Stroke], size: tuple[int, int], view: View = Vie
             _draw_polyline(d_mask, pts, widths, 255)
         elif s.kind == ERASE:
             pts, widths = _stroke_geometry(s, big, None)
-            _draw_polyline(d_ink, pts, widths, 0)
+            _draw_polyline(d_ink, pts, widths, 0, every_joint=True)
             if with_hints:
-                _draw_polyline(d_mask, pts, widths, 0)
+                _draw_polyline(d_mask, pts, widths, 0, every_joint=True)
     if ss > 1:
         ink = ink.resize((w, h), Image.BOX)
     ink_a = np.asarray(ink, np.float32) / 255.0
@@ -153,7 +162,7 @@ def ink_image(strokes: list[Stroke], size: tuple[int, int], view: View = View(),
     for s in strokes:
         if s.points and s.kind in (LINE, ERASE):
             pts, widths = _stroke_geometry(s, big, None)
-            _draw_polyline(d, pts, widths, 255 if s.kind == LINE else 0)
+            _draw_polyline(d, pts, widths, 255 if s.kind == LINE else 0, every_joint=s.kind == ERASE)
     return ink.resize((w, h), Image.BOX) if ss > 1 else ink
 
 

@@ -59,6 +59,7 @@ class CanvasWidget(QWidget):
         self._live_painted = 0                   # how many of its points are in the layers
         self._touch_id: int | None = None        # the one finger that draws
         self._pointer_down = False
+        self._blank = self._page_is_blank()        # shows the "Draw here!" invitation
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -222,17 +223,26 @@ class CanvasWidget(QWidget):
         old = self._layer_strokes
         appended = len(strokes) >= len(old) and all(a is b for a, b in zip(strokes, old))
         if appended and not self._lines.isNull():
-            was_empty = not old
             for stroke in strokes[len(old):]:
                 self._live, self._live_painted = stroke, 0
                 self._layer_strokes.append(stroke)
                 self._paint_live()
             if cur is None:
                 self._live = None
-            if was_empty:
-                self.update()  # the "draw here" hint on the empty page goes away
         else:
             self.rebuild_layers()
+        blank = self._page_is_blank()
+        if blank != self._blank:
+            self._blank = blank
+            self.update()      # the "Draw here!" invitation comes or goes: the whole page
+
+    def _page_is_blank(self) -> bool:
+        """Nothing to be seen: never drawn on, or rubbed out clean (`Drawing.is_empty`). Asked
+        when a stroke starts or ends, not per point."""
+        cur = self.drawing.current
+        if cur is not None and cur.kind != ERASE:
+            return False
+        return self.drawing.is_empty() and not self.drawing.has_hints()
 
     def rebuild_layers(self) -> None:
         """Repaint both layers from the model: after undo, redo, clear, load or a resize."""
@@ -320,7 +330,7 @@ class CanvasWidget(QWidget):
             p.drawImage(target, self._hints, source)
             p.setOpacity(1.0)
             p.drawImage(target, self._lines, source)
-        if not self.drawing.strokes:
+        if self._blank:
             self._paint_invitation(p, page)
         p.end()
 
