@@ -24,6 +24,7 @@ from icanvas_desktop.core.settings import LoadedSettings, SettingLocked, update_
 from icanvas_desktop.ui.grownups_about import AboutDialog, style_title
 from icanvas_desktop.ui.grownups_gate import GrownUpGate
 from icanvas_desktop.ui.theme import scaled
+from icanvas_desktop.ui.wheel_guard import guard_wheel
 
 __all__ = ["GrownUpGate", "GrownUpsScreen", "AboutDialog", "open_grownups_corner", "lock_pixmap"]
 
@@ -130,6 +131,7 @@ class GrownUpsScreen(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
+        guard_wheel(self)        # the wheel scrolls the page; it changes no setting by accident
 
     # --- building ---------------------------------------------------------------------
     def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
