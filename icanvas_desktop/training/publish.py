@@ -3,7 +3,7 @@
 One reproducible step: measure (figures into the metadata), compare with the style already
 shipped under that name (weights are replaced only when they are better: git history is
 forever), export the ONNX graph, render the pictures (card sample, the project's own
-hand-drawn sketches, colour-hint demo) and write the model card.
+hand-drawn sketches, colour-hint demo) and write the model card (training/card.py).
 """
 
 from __future__ import annotations
@@ -19,15 +19,16 @@ from icanvas_desktop.core.sample_drawings import CAR_HINT_SCRIBBLE, KNOWN_COLOUR
 from icanvas_desktop.ml.checkpoint import update_metadata
 from icanvas_desktop.ml.engine import Engine, EngineConfig
 from icanvas_desktop.ml.style_meta import read_metadata
-from icanvas_desktop.ml.styles import other_colours_data, style_from_file
+from icanvas_desktop.ml.styles import style_from_file
+from icanvas_desktop.training.card import write_card
 from icanvas_desktop.training.evaluate import colour_name, hue_spread
 from icanvas_desktop.training.evaluate_cli import evaluate_style
 
 
 SCORED = ("ssim", "line_recall", "line_precision", "spill", "hue_match")
 # A new version must win by more than this. A run once won by 0.0009 while its colours were
-# plainly more uniform (sticker_bare.toml); a tie on one number is not worth new weights in
-# the repository's history.
+# plainly more uniform (docs/experiments/recipes/sticker_bare.toml); a tie on one number is not
+# worth new weights in the repository's history.
 MARGIN = 0.005
 
 
@@ -124,165 +125,6 @@ def render_pictures(style_path: Path) -> None:
         _grid([[_tile(sketch_image(d), n) for n, d in variants],
                [_tile(eng.final(d, 512), "") for _, d in variants]]).save(
             style_path.with_name(style_path.stem + ".hints.png"))
-
-
-def _fig_rows(m: dict) -> str:
-    c, a, f = m.get("clean", {}), m.get("augmented", {}), m.get("augmented_finished", {})
-    names = [("l1", "L1 (lower is better)"), ("psnr", "PSNR dB"), ("ssim", "SSIM"),
-             ("line_recall", "line recall: input lines the picture follows"),
-             ("line_precision", "line precision: edges only where lines were drawn"),
-             ("spill", "colour spilled on the paper (lower is better)"),
-             ("hue_spread", "hue spread across subjects (0 = one colour for all)"),
-             ("hue_match", "subjects in their own colour (share with the true picture's hue, ±20°)")]
-    rows = [f"| {label} | {c.get(k, '–')} | {a.get(k, '–')} | {f.get(k, '–')} |" for k, label in names]
-    return "\n".join(["| figure | clean test split | hand-drawn-like (augmented) | hand-drawn-like, "
-                      "finished as the app shows it |", "|---|---|---|---|"] + rows)
-
-
-def _magic_part(style_path: Path, m: dict) -> str:
-    """The card's Magic colours section, when the style has a colour index beside it."""
-    info = style_from_file(style_path)
-    path, d = info.colours_path, info.colours_data
-    if path is None:
-        return ""
-    foreign = ""
-    if other_colours_data(info):
-        foreign = (f" The index is built from another data set than the network's (`{d['dataset']}`, not "
-                   f"`{info.meta.get('data', {}).get('dataset')}`): {d.get('attribution', '').rstrip('.')}.")
-    a, g = m.get("augmented_finished", {}), m.get("augmented_magic", {})
-    return (f"\n## Magic colours\nEach shape the child closes and leaves without a hint gets a guessed hint: the colour "
-            f"that the most similar training pictures (silhouette and lines, `ml/colour_guess.py`) have in the same "
-            f"place, so a heart outline finds hearts. The index (`{path.name}`, {path.stat().st_size / 1e6:.1f} MB) "
-            f"holds {d.get('pictures', '–')} pictures of the {d.get('split', 'train')} split of `{d.get('dataset', '')}` "
-            f"(licence {d.get('license', '')}; the test split is not in it), built by `icanvas colours {style_path.stem}"
-            f"{' --data ' + d['dataset'] if foreign else ''}`.{foreign} "
-            f"The child's own hints always win. Hand-drawn-like test split as the app finishes it, without / with: "
-            f"SSIM {a.get('ssim', '–')} / {g.get('ssim', '–')}, subjects in their own colour "
-            f"{a.get('hue_match', '–')} / {g.get('hue_match', '–')}, hue spread {a.get('hue_spread', '–')} / "
-            f"{g.get('hue_spread', '–')}. The sketches above are drawn with it on.\n")
-
-
-def write_card(style_path: Path) -> Path:
-    meta = read_metadata(style_path)
-    m, rc, data = meta.get("metrics", {}), meta.get("recipe", {}), meta.get("data", {})
-    cfg = rc.get("config", {})
-    name = meta.get("name", style_path.stem)
-    hint_part = ""
-    if meta.get("io", {}).get("hints"):
-        h = m.get("with_hints", {})
-        hint_part = (f"\n## Colour hints\nThis style takes colour hints: scribbles of colour beside the black lines. "
-                     f"It was trained with hints sampled from the true picture (dots and short scribbles, none at "
-                     f"all for {round((1 - cfg.get('hint_prob', 0)) * 100)}% of samples). With hints on the clean "
-                     f"test split: SSIM {h.get('ssim', '–')}, L1 {h.get('l1', '–')} (without: "
-                     f"{m.get('clean', {}).get('ssim', '–')}, {m.get('clean', {}).get('l1', '–')}).\n\n"
-                     f"![hints]({name}.hints.png)\n\nA car with no hint, a red, a blue and a green scribble.\n")
-    magic_part = _magic_part(style_path, m)
-    io = meta.get("io", {})
-    finishing = []
-    if io.get("colour_from_preview", True) and io.get("final_size") != io.get("size"):
-        finishing.append(f"the final picture runs the network at {io.get('final_size')}² for detail but keeps the "
-                         f"colours of a {io.get('size')}² pass, the size it mostly trained at and the one the live "
-                         "preview shows, so the Magic picture has the preview's colours")
-    if io.get("overlay_lines"):
-        finishing.append("the child's own strokes are drawn over the picture, crisp at full size")
-    if io.get("flat_fill"):
-        finishing.append("each shape the child closed is filled with one colour (the colour the network leans to "
-                         "in that shape, a little brighter), so fills are clean instead of blotchy")
-    if io.get("hint_fill") and io.get("hint_shading"):
-        finishing.append("a colour hint sets the colour of the whole closed shape it was scribbled in, and the "
-                         "network's own light and shade stay on it (as much as on the other fills)")
-    elif io.get("hint_fill"):
-        finishing.append("a colour hint colours the whole closed shape it was scribbled in")
-    if io.get("clear_paper"):
-        finishing.append("the open page well away from every line stays white paper, so no smudge of colour "
-                         "appears where nothing was drawn (a shape with a pen-lift gap keeps its colour)")
-    if io.get("keep_lines"):
-        finishing.append("an open stroke (sun rays, whiskers) that the network let fade to paper is drawn again in "
-                         "a deep shade of the drawing's own colour, so nothing the child drew disappears")
-    finish_part = ("\n## Finishing in the engine\nAfter the network, the engine (`ml/regions.py`, "
-                   "`ml/preprocess.py`): " + "; ".join(finishing) + ". The first two columns of figures below "
-                   "are the network's own output; the last is the finished picture.\n") if finishing else ""
-    # The recipe file travels in the metadata; styles trained before it did name it by rule.
-    recipe_file = rc.get("file") or f"{name}{'_more' if cfg.get('init_from') else ''}.toml"
-    stage = ""
-    if cfg.get("init_from"):
-        stage = (f"This run started from the weights of an earlier stage (`{cfg['init_from']}`, as it was "
-                 f"before this run; the recipe's header says how that stage was trained) and continued them "
-                 f"with this recipe. ")
-    data_part = ""
-    if cfg.get("dedupe_lines"):
-        data_part += (f"colour variants left out (training pictures whose line art matches a kept one's at "
-                      f"IoU >= {cfg['dedupe_lines']}, `training/dedupe.py`); ")
-    if cfg.get("bare_outlines"):
-        data_part += (f"{round(cfg['bare_outlines'] * 100)}% of the hand-drawn-like inputs drawn from the picture's "
-                      "bare silhouette outline, with the silhouette in its main colour as the target; ")
-    if cfg.get("balance_hues"):
-        data_part += (f"pictures of rare main colours shown more often (sample weight x share of the main-colour "
-                      f"family^-{cfg['balance_hues']}, `training/samples.py: hue_weights`); ")
-    objective = f"LSGAN + {cfg.get('lambda_l1')}·L1"
-    if cfg.get("lambda_ce"):
-        objective += (f" + {cfg['lambda_ce']}·cross-entropy over a palette of "
-                      f"{meta.get('arch_config', {}).get('palette')} colours (colour classification, class "
-                      f"rebalancing mix {cfg.get('ce_rebalance')}, `training/palette.py`); the picture is the "
-                      f"annealed mean at temperature {meta.get('arch_config', {}).get('temperature')}")
-    decay = f" falling linearly to {cfg['lr_end']} (then kept for the final steps)" if cfg.get("lr_end") else ""
-    sk = m.get("sketches", {})
-    sketch_line = ("Main colour of each picture: " + ", ".join(f"{k} {v}" for k, v in sk.get("colours", {}).items())
-                   + f"; coloured (not grey): {sk.get('coloured')}; "
-                   f"heart, sun and tree in the colour every child knows (red or pink, yellow or orange, green): "
-                   f"{sk.get('as_known')}; finished in the colour the live preview showed: "
-                   f"{sk.get('preview_agrees')}; hue spread across them {sk.get('hue_spread')} "
-                   "(0 = one colour for all)." if sk else "")
-    text = f"""# {meta['title'].get('en', name)} ({meta['title'].get('ko', '')}) — iCanvas style `{name}`
-
-{meta.get('description', {}).get('en', '')} / {meta.get('description', {}).get('ko', '')}
-
-![sketches]({name}.sketches.png)
-
-The project's own hand-drawn test sketches (wobbly, gappy, thick lines; not from the training data),
-rendered by this style. {sketch_line}
-
-## Data and licence
-- **Data:** {data.get('title', '')} — licence **{data.get('license', '')}**.
-- **Credit:** {data.get('attribution', '')}
-- **These weights:** {meta.get('license', '')}. They are derived from the data above; share them under the
-  data's licence terms.
-- Built by `icanvas data build {data.get('dataset', '')}` from the registry package; nothing is downloaded at run time.
-
-## Network
-`{meta['arch']}` {meta.get('arch_config')}; input/output convention: {meta.get('io')}.
-Weights stored in fp16 ({style_path.stat().st_size / 1e6:.1f} MB), computed in fp32.
-
-## Training recipe
-{stage}`icanvas train icanvas_desktop/training/recipes/{recipe_file}` — pix2pix objective ({objective}),
-PatchGAN discriminator (ndf {cfg.get('ndf')}), Adam lr {cfg.get('lr')}{decay}, batch {cfg.get('batch')} at
-{meta.get('io', {}).get('size')}², then {cfg.get('final_steps')} steps (batch {cfg.get('final_batch')}) at
-{meta.get('io', {}).get('final_size')}²; {cfg.get('aug_variants')} hand-drawn-like variants per picture plus
-{round(cfg.get('clean_fraction', 0) * 100)}% clean inputs; categories balanced: {cfg.get('balance_groups')};
-{data_part}seed {cfg.get('seed')}. Trained {rc.get('steps')} steps in {rc.get('minutes')} minutes on
-{rc.get('device')} ({rc.get('world_size')} process(es), {cfg.get('threads')} thread(s), torch {rc.get('torch')})
-on a 2-core CPU.
-
-{finish_part}
-## Measured quality
-`icanvas eval {name}` on the held-out test split ({m.get('test_pictures', '–')} pictures, {m.get('size', '–')}²):
-
-{_fig_rows(m)}
-
-Augmented / clean: SSIM ratio **{m.get('ssim_ratio', '–')}** (target ≥ 0.9), L1 ratio **{m.get('l1_ratio', '–')}**
-(target ≤ 1.15).
-
-![contact sheet]({m.get('contact_sheet', name + '.eval.png')})
-
-Columns: clean input, its picture, hand-drawn-like input, its picture, the true picture.
-{hint_part}{magic_part}
-## Limits
-Trained on emoji-like pictures: it colours what looks like faces, animals, food, objects and symbols
-in the data's palette. Subjects far from that (scenes, text) get plausible but generic colours.
-"""
-    card = style_path.with_suffix(".md")
-    card.write_text(text, "utf-8")
-    return card
 
 
 def publish(trained: Path, models_dir: Path, force: bool = False, limit: int | None = None) -> tuple[bool, str]:

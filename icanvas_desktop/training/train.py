@@ -3,6 +3,10 @@
 Budgeted by time as well as steps, checkpointed every few minutes and resumable after a
 crash, seeded, with a progress line (losses, speed, ETA) and contact sheets of test-split
 outputs. Under `torchrun` it trains data-parallel (gloo on CPU, NCCL on CUDA).
+
+Read top-down, as pix2pix is: `Pix2Pix` (training/gan.py) holds the networks and one step in
+named parts (set_input, forward, backward_D, backward_G, optimize); `train` begins or resumes a
+`Run`, loads each `Phase` (a resolution and its data) and steps through it in `train_phase`.
 """
 
 from __future__ import annotations
@@ -10,21 +14,23 @@ from __future__ import annotations
 import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
+from icanvas_desktop.core.paths import resource_root
 from icanvas_desktop.ml.checkpoint import save_style
 from icanvas_desktop.ml.device import choose_device
-from icanvas_desktop.ml.networks import PatchDiscriminator, build_generator
+from icanvas_desktop.ml.networks import build_generator
 from icanvas_desktop.ml.preprocess import IOSpec
 from icanvas_desktop.training import datasets
-from icanvas_desktop.training.colour_balance import balanced_l1, family_frequencies, family_weights
+from icanvas_desktop.training.colour_balance import family_frequencies, family_weights
 from icanvas_desktop.training.config import TrainConfig
 from icanvas_desktop.training.dedupe import drop_colour_variants
-from icanvas_desktop.training.palette import class_weights, fit_palette, palette_loss
+from icanvas_desktop.training.gan import Pix2Pix
+from icanvas_desktop.training.palette import class_weights, fit_palette
 from icanvas_desktop.training.samples import batch_arrays, group_weights, hue_weights, make_variants
 
 
@@ -100,12 +106,13 @@ def recipe_record(cfg: TrainConfig, steps: int, elapsed_s: float, device: str, w
 def init_path(init_from: str, name: str) -> Path:
     """Where a warm start's weights are. "recipe:STEM" is what the recipe STEM.toml trained
     (its work folder's NAME.safetensors), so recipes can chain without a path that only
-    exists on one machine; other values are style files, relative to the repository root."""
+    exists on one machine; other values are style files, relative to the folder that holds
+    `models/` (the repository root in a checkout)."""
     if init_from.startswith("recipe:"):
         return datasets.default_cache().parent / "train" / init_from[len("recipe:"):] / f"{name}.safetensors"
     path = Path(init_from).expanduser()
     if not path.is_absolute() and not path.exists():
-        path = Path(__file__).resolve().parents[2] / path
+        path = resource_root() / path
     return path
 
 
@@ -134,153 +141,187 @@ def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> None:
     G.load_state_dict(state)
 
 
-def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
-          device: str = "auto", recipe_file: str | None = None) -> Path:
-    """Train (or resume) in `work`; write the style to `out`. `recipe_file` names the recipe
-    in the style's metadata, so its model card can say how to train it again."""
-    rank, world = _dist_info()
-    work.mkdir(parents=True, exist_ok=True)
+@dataclass
+class Run:
+    """Where a training run is: what state.pt records, plus this process's sampling generator."""
+    work: Path
+    rank: int
+    rng: np.random.Generator
+    step: int = 0
+    elapsed: float = 0.0
+    phase: str = "main"
+    last_checkpoint: float = field(default_factory=time.time)
+
+    def save(self, model: Pix2Pix) -> None:
+        if self.rank != 0:
+            return
+        tmp = self.work / "state.pt.tmp"
+        torch.save(model.state(self.step, self.elapsed, self.phase), tmp)
+        os.replace(tmp, self.work / "state.pt")
+
+
+@dataclass
+class Phase:
+    """One resolution of the run ("main" at io.size, "final" at io.final_size) and its data."""
+    name: str
+    size: int
+    batch: int
+    data: datasets.PairSet
+    idx: np.ndarray
+    ink: np.ndarray
+    tgt: np.ndarray
+    weights: np.ndarray        # sampling probability of each training picture
+
+
+def start_device(device: str, world: int) -> torch.device:
+    """The device, with the process group started for a data-parallel run."""
     dev = torch.device(choose_device(device))
     if world > 1:
         import torch.distributed as dist
         dist.init_process_group("nccl" if dev.type == "cuda" else "gloo")
         if dev.type == "cuda":
             dev = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
+    return dev
+
+
+def begin(model: Pix2Pix, cfg: TrainConfig, arch_config: dict, work: Path, dev: torch.device,
+          rank: int) -> Run:
+    """Resume from the work folder's checkpoint, or warm-start from `init_from`, or start fresh."""
+    state_path = work / "state.pt"
+    run = Run(work, rank, np.random.default_rng(cfg.seed + 1000 * rank))
+    if state_path.exists():
+        st = torch.load(state_path, map_location=dev, weights_only=True)
+        model.load(st)
+        run.step, run.elapsed = int(st["step"]), float(st["elapsed"])
+        run.phase = "final" if int(st.get("phase", 0)) else "main"
+        run.rng = np.random.default_rng([cfg.seed + 1000 * rank, run.step])
+        _log(f"resumed at step {run.step} ({run.elapsed / 60:.1f} min trained)", rank)
+    elif cfg.init_from:
+        warm_start(model.G, cfg, arch_config)
+        _log(f"generator starts from {cfg.init_from}", rank)
+    return run
+
+
+def phases(cfg: TrainConfig, spec: IOSpec) -> list[tuple[str, int, int]]:
+    """(name, size, batch): the main phase, then the final one when the recipe mixes resolutions."""
+    out = [("main", spec.size, cfg.batch)]
+    if cfg.final_steps > 0 and spec.final_size != spec.size:
+        out.append(("final", spec.final_size, cfg.final_batch))
+    return out
+
+
+def load_phase(name: str, size: int, batch: int, cfg: TrainConfig, spec: IOSpec, data_dir: Path,
+               work: Path, rank: int) -> Phase:
+    data, idx, ink, tgt = prepare_data(cfg, spec, data_dir, size, work, rank)
+    weights = group_weights(data, idx, cfg.balance_groups)
+    if cfg.balance_hues > 0:
+        weights, shares = hue_weights(tgt[:, 0], weights, cfg.balance_hues)
+        _log("main colours as sampled: " + ", ".join(f"{k} {v:.0%}" for k, v in
+                                                      sorted(shares.items(), key=lambda kv: -kv[1])), rank)
+    return Phase(name, size, batch, data, idx, ink, tgt, weights)
+
+
+def set_phase_losses(model: Pix2Pix, cfg: TrainConfig, phase: Phase, dev: torch.device, rank: int) -> None:
+    """The phase's class weights (palette generators) and colour-family weights, from its data."""
+    palette = getattr(model.G, "palette_size", 0)
+    model.class_w = None
+    if cfg.lambda_ce > 0:
+        model.class_w = class_weights(phase.tgt[:, 0], model.G.colours.cpu(), cfg.ce_rebalance, cfg.seed).to(dev)
+        _log(f"palette of {palette} colours; class weights {model.class_w.min():.2f}..{model.class_w.max():.2f} "
+             f"(paper {model.class_w[0]:.2f})", rank)
+    model.colour_w = None
+    if cfg.colour_balance > 0:
+        model.colour_w = family_weights(family_frequencies(phase.tgt[:, 0], phase.weights),
+                                        cfg.colour_balance).to(dev)
+        _log("colour balance: loss weight per family (red yellow green cyan blue magenta | grey) "
+             + " ".join(f"{v:.2f}" for v in model.colour_w.tolist()), rank)
+
+
+def sample_batch(run: Run, cfg: TrainConfig, spec: IOSpec, phase: Phase,
+                 dev: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
+    """A batch of (input, picture): pictures drawn by their weights, each input clean or one of
+    its hand-drawn-like variants, with colour hints sampled from the picture."""
+    rows = run.rng.choice(len(phase.idx), size=phase.batch, p=phase.weights)
+    ink = phase.ink
+    cols = np.where(run.rng.random(phase.batch) < cfg.clean_fraction, 0,
+                    run.rng.integers(1, ink.shape[1], phase.batch)) if ink.shape[1] > 1 else np.zeros(phase.batch, int)
+    x, y = batch_arrays(run.rng, ink, phase.tgt, rows, cols, spec, cfg.hint_prob)
+    return torch.from_numpy(x).to(dev), torch.from_numpy(y).to(dev)
+
+
+def train_phase(model: Pix2Pix, run: Run, phase: Phase, cfg: TrainConfig, spec: IOSpec,
+                dev: torch.device, world: int) -> None:
+    """Steps until the phase is done: the main phase by steps or time budget, the final one by
+    its own step count. Logs every 10 steps, checkpoints every few minutes, draws sheets."""
+    budget = cfg.max_minutes * 60
+    end_step = cfg.max_steps if phase.name == "main" else None
+    final_start = run.step
+    t_start, elapsed0, step0 = time.time(), run.elapsed, run.step
+    while True:
+        if phase.name == "main" and (run.step >= end_step or run.elapsed >= budget):
+            break
+        if phase.name == "final" and run.step - final_start >= cfg.final_steps and final_start != run.step:
+            break
+        if cfg.lr_end is not None:
+            model.set_lr(cfg.lr_end if phase.name == "final" else
+                         cfg.lr + (cfg.lr_end - cfg.lr) * min(1.0, run.elapsed / max(budget, 1e-6)))
+        model.optimize(*sample_batch(run, cfg, spec, phase, dev))
+        run.step += 1
+        run.elapsed = elapsed0 + time.time() - t_start
+        if run.step % 10 == 0:
+            rate = (run.step - step0) * phase.batch * world / max(1e-6, time.time() - t_start)
+            left = min(budget - run.elapsed, (end_step - run.step) * phase.batch * world / max(rate, 1e-6)) \
+                if phase.name == "main" else (cfg.final_steps - (run.step - final_start)) * phase.batch / max(rate, 1e-6)
+            _log(f"[{phase.name} {phase.size}²] step {run.step} {model.losses()} | {rate:.1f} samples/s | "
+                 f"ETA {max(0, left) / 60:.1f} min", run.rank)
+        if time.time() - run.last_checkpoint > cfg.checkpoint_minutes * 60:
+            run.save(model)
+            run.last_checkpoint = time.time()
+        if run.rank == 0 and cfg.sheet_every and run.step % cfg.sheet_every == 0:
+            from icanvas_desktop.training.evaluate import sheet_for_model
+            sheet_for_model(model.G, spec, phase.data, phase.size, 8).save(run.work / f"sheet_{run.step:06d}.png")
+            model.G.train()
+
+
+def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
+          device: str = "auto", recipe_file: str | None = None) -> Path:
+    """Train (or resume) in `work`; write the style to `out`. `recipe_file` names the recipe
+    in the style's metadata, so its model card can say how to train it again."""
+    rank, world = _dist_info()
+    work.mkdir(parents=True, exist_ok=True)
+    dev = start_device(device, world)
     torch.set_num_threads(max(1, cfg.threads // world))
     torch.manual_seed(cfg.seed + rank)
     spec = IOSpec.from_meta(cfg.io)
     arch_config = generator_config(cfg, spec)
-    G = build_generator(cfg.arch, arch_config).to(dev)
-    D = PatchDiscriminator(spec.in_channels + 3, cfg.ndf).to(dev)
-    opt_g = torch.optim.Adam(G.parameters(), lr=cfg.lr, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(D.parameters(), lr=cfg.lr, betas=(0.5, 0.999))
-    state_path = work / "state.pt"
-    step, elapsed, phase = 0, 0.0, "main"
-    rng = np.random.default_rng(cfg.seed + 1000 * rank)
-    if state_path.exists():
-        st = torch.load(state_path, map_location=dev, weights_only=True)
-        G.load_state_dict(st["G"]); D.load_state_dict(st["D"])
-        opt_g.load_state_dict(st["opt_g"]); opt_d.load_state_dict(st["opt_d"])
-        step, elapsed = int(st["step"]), float(st["elapsed"])
-        phase = "final" if int(st.get("phase", 0)) else "main"
-        rng = np.random.default_rng([cfg.seed + 1000 * rank, step])
-        _log(f"resumed at step {step} ({elapsed / 60:.1f} min trained)", rank)
-    elif cfg.init_from:
-        warm_start(G, cfg, arch_config)
-        _log(f"generator starts from {cfg.init_from}", rank)
-    palette = getattr(G, "palette_size", 0)
+    model = Pix2Pix(cfg, spec, arch_config, dev)
+    resuming = (work / "state.pt").exists()
+    run = begin(model, cfg, arch_config, work, dev, rank)
+    palette = getattr(model.G, "palette_size", 0)
     if cfg.lambda_ce > 0 and palette <= 0:  # before minutes of data preparation, not after
         raise ValueError("lambda_ce needs a palette generator (arch_config palette = K)")
-    fresh_palette = palette > 0 and not state_path.exists() and not cfg.init_from
-    gm, dm = G, D
-    if world > 1:
-        from torch.nn.parallel import DistributedDataParallel as DDP
-        gm, dm = DDP(G), DDP(D)
-
-    def save_state() -> None:
-        if rank != 0:
-            return
-        tmp = work / "state.pt.tmp"
-        torch.save({"G": G.state_dict(), "D": D.state_dict(), "opt_g": opt_g.state_dict(),
-                    "opt_d": opt_d.state_dict(), "step": step, "elapsed": elapsed,
-                    "phase": int(phase == "final")}, tmp)
-        os.replace(tmp, state_path)
-
-    main_steps = cfg.max_steps
-    budget = cfg.max_minutes * 60
-    phases = [("main", spec.size, cfg.batch)]
-    if cfg.final_steps > 0 and spec.final_size != spec.size:
-        phases.append(("final", spec.final_size, cfg.final_batch))
+    fresh_palette = palette > 0 and not resuming and not cfg.init_from
+    model.distribute(world)
     source = {}
-    last_ckpt = time.time()
-    for name, size, batch in phases:
-        if name == "main" and phase == "final":
+    for name, size, batch in phases(cfg, spec):
+        if name == "main" and run.phase == "final":
             continue
-        phase = name
-        data, idx, ink, tgt = prepare_data(cfg, spec, data_dir, size, work, rank)
-        source = data.source
-        weights = group_weights(data, idx, cfg.balance_groups)
-        if cfg.balance_hues > 0:
-            weights, shares = hue_weights(tgt[:, 0], weights, cfg.balance_hues)
-            _log("main colours as sampled: " + ", ".join(f"{k} {v:.0%}" for k, v in
-                                                          sorted(shares.items(), key=lambda kv: -kv[1])), rank)
+        run.phase = name
+        phase = load_phase(name, size, batch, cfg, spec, data_dir, work, rank)
+        source = phase.data.source
         if fresh_palette:
             # fitted once, on the first phase's clean training pictures; then it is a buffer of G
             # that checkpoints, resumes and ships with the weights
-            G.set_palette(fit_palette(tgt[:, 0], palette, cfg.seed).to(dev))
+            model.G.set_palette(fit_palette(phase.tgt[:, 0], palette, cfg.seed).to(dev))
             fresh_palette = False
-        class_w = None
-        if cfg.lambda_ce > 0:
-            class_w = class_weights(tgt[:, 0], G.colours.cpu(), cfg.ce_rebalance, cfg.seed).to(dev)
-            _log(f"palette of {palette} colours; class weights {class_w.min():.2f}..{class_w.max():.2f} "
-                 f"(paper {class_w[0]:.2f})", rank)
-        colour_w = None
-        if cfg.colour_balance > 0:
-            colour_w = family_weights(family_frequencies(tgt[:, 0], weights), cfg.colour_balance).to(dev)
-            _log("colour balance: loss weight per family (red yellow green cyan blue magenta | grey) "
-                 + " ".join(f"{v:.2f}" for v in colour_w.tolist()), rank)
-        end_step = main_steps if name == "main" else None
-        final_start = step
-        t_start, elapsed0, step0 = time.time(), elapsed, step
-        while True:
-            if name == "main" and (step >= end_step or elapsed >= budget):
-                break
-            if name == "final" and step - final_start >= cfg.final_steps and final_start != step:
-                break
-            if cfg.lr_end is not None:
-                lr = cfg.lr_end if name == "final" else \
-                    cfg.lr + (cfg.lr_end - cfg.lr) * min(1.0, elapsed / max(budget, 1e-6))
-                for group in opt_g.param_groups + opt_d.param_groups:
-                    group["lr"] = lr
-            rows = rng.choice(len(idx), size=batch, p=weights)
-            cols = np.where(rng.random(batch) < cfg.clean_fraction, 0,
-                            rng.integers(1, ink.shape[1], batch)) if ink.shape[1] > 1 else np.zeros(batch, int)
-            x, y = batch_arrays(rng, ink, tgt, rows, cols, spec, cfg.hint_prob)
-            x, y = torch.from_numpy(x).to(dev), torch.from_numpy(y).to(dev)
-            if class_w is not None:
-                fake, logits = gm(x, return_logits=True)
-            else:
-                fake = gm(x)
-            # discriminator: LSGAN on (input, picture) pairs
-            opt_d.zero_grad(set_to_none=True)
-            d_real = dm(torch.cat([x, y], 1))
-            d_fake = dm(torch.cat([x, fake.detach()], 1))
-            loss_d = 0.5 * (F.mse_loss(d_real, torch.ones_like(d_real)) + F.mse_loss(d_fake, torch.zeros_like(d_fake)))
-            loss_d.backward()
-            opt_d.step()
-            # generator: fool D, stay close to the picture
-            opt_g.zero_grad(set_to_none=True)
-            d_fake = dm(torch.cat([x, fake], 1))
-            loss_gan = F.mse_loss(d_fake, torch.ones_like(d_fake))
-            loss_l1 = balanced_l1(fake, y, colour_w) if colour_w is not None else F.l1_loss(fake, y)
-            loss_g = cfg.gan_weight * loss_gan + cfg.lambda_l1 * loss_l1
-            if class_w is not None:
-                loss_ce = palette_loss(logits, y, G.colours, class_w)
-                loss_g = loss_g + cfg.lambda_ce * loss_ce
-            loss_g.backward()
-            opt_g.step()
-            step += 1
-            elapsed = elapsed0 + time.time() - t_start
-            if step % 10 == 0:
-                rate = (step - step0) * batch * world / max(1e-6, time.time() - t_start)
-                left = min(budget - elapsed, (end_step - step) * batch * world / max(rate, 1e-6)) \
-                    if name == "main" else (cfg.final_steps - (step - final_start)) * batch / max(rate, 1e-6)
-                ce = f"ce {loss_ce.item():.3f} " if class_w is not None else ""
-                _log(f"[{name} {size}²] step {step} l1 {loss_l1.item():.3f} {ce}gan {loss_gan.item():.3f} "
-                     f"d {loss_d.item():.3f} | {rate:.1f} samples/s | ETA {max(0, left) / 60:.1f} min", rank)
-            if time.time() - last_ckpt > cfg.checkpoint_minutes * 60:
-                save_state()
-                last_ckpt = time.time()
-            if rank == 0 and cfg.sheet_every and step % cfg.sheet_every == 0:
-                from icanvas_desktop.training.evaluate import sheet_for_model
-                sheet_for_model(G, spec, data, size, 8).save(work / f"sheet_{step:06d}.png")
-                G.train()
-        save_state()
-    recipe = recipe_record(cfg, step, elapsed, dev.type, world, recipe_file)
+        set_phase_losses(model, cfg, phase, dev, rank)
+        train_phase(model, run, phase, cfg, spec, dev, world)
+        run.save(model)
+    recipe = recipe_record(cfg, run.step, run.elapsed, dev.type, world, recipe_file)
     out = out or work / f"{cfg.name}.safetensors"
     if rank == 0:
-        G.eval()
-        save_style(out, G, style_metadata(cfg, arch_config, spec, source, recipe, {}))
+        model.G.eval()
+        save_style(out, model.G, style_metadata(cfg, arch_config, spec, source, recipe, {}))
         _log(f"wrote {out}", rank)
     if world > 1:
         import torch.distributed as dist

@@ -189,3 +189,13 @@ def test_a_red_heart_and_a_green_tree_count_for_a_version():
     assert score(knows) > score(all_yellow)
     # measured before the known-colour figure existed: publish measures the sketches again
     assert score({"augmented": test_split, "sketches": {"coloured": 1.0}}) == float("-inf")
+
+
+def test_the_card_template_is_filled_with_nothing_left_over(tmp_path, trained):
+    from icanvas_desktop.training.card import card_fields, write_card
+    text = write_card(trained).read_text("utf-8")
+    assert "$" not in text and "None" not in text.split("## Network")[0]
+    fields = card_fields(trained)
+    assert text.startswith(f"# {fields['title']} ({fields['title_ko']}) — iCanvas style `tiny`")
+    assert "## Colour hints" in text and "## Finishing in the engine" in text     # TINY takes hints, fills flat
+    assert "## Magic colours" not in text                                          # no index beside it

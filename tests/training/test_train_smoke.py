@@ -190,3 +190,29 @@ def test_data_parallel_training_with_torchrun_on_cpu(tmp_path, built):
     assert proc.returncode == 0, proc.stderr[-3000:]
     _, meta = load_style(tmp_path / "ddp" / "tiny.safetensors")
     assert meta["recipe"]["world_size"] == 2 and meta["recipe"]["steps"] == 4
+
+
+def test_the_checkpoint_keeps_the_format_running_trainings_resume_from(tmp_path, built):
+    train(TrainConfig(**TINY), built, tmp_path / "work")
+    state = torch.load(tmp_path / "work" / "state.pt", weights_only=True)
+    assert set(state) == {"G", "D", "opt_g", "opt_d", "step", "elapsed", "phase"}
+    assert state["step"] == 6 and state["phase"] == 0 and isinstance(state["elapsed"], float)
+
+
+def test_the_discriminator_step_leaves_the_generator_alone_and_the_generator_step_moves_it():
+    from icanvas_desktop.ml.preprocess import IOSpec
+    from icanvas_desktop.training.gan import Pix2Pix
+    from icanvas_desktop.training.train import generator_config
+    cfg = TrainConfig(**TINY)
+    spec = IOSpec.from_meta(cfg.io)
+    model = Pix2Pix(cfg, spec, generator_config(cfg, spec), torch.device("cpu"))
+    x, y = torch.rand(2, spec.in_channels, 64, 64) * 2 - 1, torch.rand(2, 3, 64, 64) * 2 - 1
+    model.set_input(x, y)
+    model.forward()
+    model.backward_D()
+    assert all(p.grad is None for p in model.G.parameters())          # D learns from a detached picture
+    assert all(p.grad is not None for p in model.D.parameters())
+    before = [p.detach().clone() for p in model.G.parameters()]
+    model.optimize(x, y)
+    assert any(not torch.equal(a, p) for a, p in zip(before, model.G.parameters()))
+    assert "l1 " in model.losses() and "gan " in model.losses() and "ce " not in model.losses()
