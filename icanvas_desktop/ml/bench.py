@@ -102,12 +102,13 @@ def run_bench(threads: int = 0, runs: int = 20, backends: list[str] | None = Non
             eng = Engine(EngineConfig(threads=threads, backend=b))
             eng.load_style(style)
             device = eng.device_name
-            x = prepare_drawing(drawing, eng.spec, eng.spec.size).x
-            fig = {"preview_ms": _median_ms(lambda: eng.preview(drawing), runs),
+            x = prepare_drawing(drawing, eng.spec, eng.preview_size).x   # the preview's own network pass
+            fig = {"preview_size": eng.preview_size,
+                   "preview_ms": _median_ms(lambda: eng.preview(drawing), runs),
                    "network_ms": _median_ms(lambda: eng.network(x), runs),
                    "final_512_ms": _median_ms(lambda: eng.final(drawing, 512), runs)}
             per[style.name][eng.backend_name] = fig
-            log(f"{style.name:>10} [{eng.backend_name:>11}] preview {fig['preview_ms']:7.1f} ms"
+            log(f"{style.name:>10} [{eng.backend_name:>11}] preview at {eng.preview_size}² {fig['preview_ms']:7.1f} ms"
                 f" (network alone {fig['network_ms']:6.1f} ms)"
                 f"   final 512² {fig['final_512_ms']:7.1f} ms")
             eng = None  # free the session before the next style is loaded
