@@ -1,6 +1,6 @@
 """Eight more hand-drawn-looking sketches, drawn after Magic colours' settings were fixed and
 never used to choose anything: an apple, a balloon, a star, a boat, a snowman, a butterfly, an
-ice cream and an umbrella. `tests/measure_new_sketches.py` renders them with any style, so a
+ice cream and an umbrella. `scripts/measure_new_sketches.py` renders them with any style, so a
 change can be judged on subjects it was not tuned on (the eight of `sample_drawings` were).
 """
 

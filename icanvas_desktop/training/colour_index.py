@@ -35,7 +35,7 @@ def picture_shape(lines: np.ndarray, color: np.ndarray) -> tuple[np.ndarray, np.
         return (np.zeros((cg.GRID, cg.GRID), bool),) * 2 + (np.full((cg.COLOUR_GRID,) * 2 + (3,), 255, np.uint8),)
     # Framed by the whole silhouette. (Framing by the shapes the lines close, as the engine
     # frames a child's object, was tried and did worse on the validation split: 0.216 against
-    # 0.441 family-balanced hue match, tests/measure_magic_colours.py.)
+    # 0.441 family-balanced hue match, scripts/measure_magic_colours.py.)
     box = cg.frame(cg.solid(drawn))
     # The engine draws a child's lines 2 % of the side wide; widen the skeleton the same way.
     walls = dilate(skel, 0.01 * lines.shape[0])

@@ -58,7 +58,7 @@ def hue_match_change(families: np.ndarray, before: np.ndarray, after: np.ndarray
 
 def mean_hue_match_change(groups: Sequence[tuple[np.ndarray, Sequence[tuple[np.ndarray, np.ndarray]]]],
                           rounds: int = ROUNDS, seed: int = 0, level: float = 0.95) -> Change:
-    """The change of a mean of colour matches, as in `tests/measure_index_transfer.py`: each
+    """The change of a mean of colour matches, as in `scripts/measure_index_transfer.py`: each
     group is one set of pictures (its families) measured in several pairs (before, after), for
     example by two foreign colour indexes. A set's pictures are drawn once per round and used
     for all of its pairs, because the pairs share them."""

@@ -207,7 +207,7 @@ test_store_sequences_keep_the_list_consistent = StoreMachine.TestCase
 
 def test_crash_stress_script_loses_nothing_with_five_kills(tmp_path, monkeypatch):
     monkeypatch.undo()  # the child processes use the real fsync anyway; keep the parent honest too
-    out = subprocess.run([sys.executable, str(REPO / "tests" / "stress_gallery_crash.py"), "--kills", "5",
+    out = subprocess.run([sys.executable, str(REPO / "scripts" / "stress_gallery_crash.py"), "--kills", "5",
                           "--root", str(tmp_path), "--max-delay", "0.3"],
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr

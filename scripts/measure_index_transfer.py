@@ -10,9 +10,9 @@ indexes are compared on something closer to what children bring. The renderer de
 Sticker: it paints a guessed colour flat into the shape, so its pictures show the guesses.
 
     icanvas colours sticker --data noto --out noto.colours.safetensors    # Noto's own index
-    python tests/measure_index_transfer.py models/sticker.colours.safetensors \\
+    python scripts/measure_index_transfer.py models/sticker.colours.safetensors \\
         models/emoji.colours.safetensors noto.colours.safetensors
-    python tests/measure_index_transfer.py INDEX... --guess neighbours=8 --guess line_weight=0
+    python scripts/measure_index_transfer.py INDEX... --guess neighbours=8 --guess line_weight=0
 
 The last line gives the change of the mean colour match with its paired bootstrap interval
 (`training/uncertainty.py`): with `--guess`, against the default settings on the same pictures;

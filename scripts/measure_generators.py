@@ -2,7 +2,7 @@
 pix2pix UNet-256, in one run, with the same threads. Not a test: run it to reproduce the
 table in README.md.
 
-    python tests/measure_generators.py [--threads 2] [--runs 20]
+    python scripts/measure_generators.py [--threads 2] [--runs 20] [--limit N]
 """
 
 from __future__ import annotations
@@ -46,12 +46,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--limit", type=int, help="only the first N candidates (the reference is the first)")
     ns = ap.parse_args()
     torch.set_num_threads(ns.threads)
     rows, ref = [], None
     print("| generator | params | GMACs | torch eager ms | × faster than reference |")
     print("|---|---|---|---|---|")
-    for label, size, in_ch, build in CANDIDATES:
+    for label, size, in_ch, build in CANDIDATES[:ns.limit]:
         m = build().eval()
         x = torch.randn(1, in_ch, size, size)
         ms = median_ms(m, x, ns.runs)

@@ -1,6 +1,6 @@
 """Render the eight sketches that no setting was tuned on (`core/more_sketches.py`) with a style,
 Magic colours off (top row) and on (bottom row), and name each picture's main colour.
-    python tests/measure_new_sketches.py models/sticker.safetensors --out new_sketches.png
+    python scripts/measure_new_sketches.py models/sticker.safetensors --out new_sketches.png
 """
 
 from __future__ import annotations

@@ -9,10 +9,11 @@ asks of any picture:
 - spill: the share of the open page, away from the lines, that is not white paper;
 - colours: how many pictures get each colour name (one colour for everything is a failure).
 The pictures go through `icanvas render`'s path (`Engine.render_raster`). Fetched with npm into
-the data cache, used here only, never shipped or trained on.
+the data cache (`training/doodles.py`), used for measuring only, never shipped or trained on.
 
-    python tests/measure_doodles.py --sheet doodles.png
-    python tests/measure_doodles.py --limit 60
+    python scripts/measure_doodles.py --sheet doodles.png
+    python scripts/measure_doodles.py --limit 60
+    python scripts/measure_doodles.py --folder my_drawings/     # any black-on-white PNGs instead
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import re
 from pathlib import Path
 
 import numpy as np
@@ -30,36 +30,11 @@ from icanvas_desktop.ml.engine import Engine
 from icanvas_desktop.ml.lines import dilate
 from icanvas_desktop.ml.masks import solid
 from icanvas_desktop.ml.styles import discover_styles
-from icanvas_desktop.training.datasets import default_cache, npm_fetch
+from icanvas_desktop.training.datasets import default_cache
+from icanvas_desktop.training.doodles import doodles
 from icanvas_desktop.training.evaluate import colour_name
-from icanvas_desktop.training.svg_render import render_svg
 
-PACKAGE = "doodle-icons@1.1.0"
 SIZE = 256
-
-
-def doodles(cache: Path) -> dict[str, np.ndarray]:
-    """name -> (512, 512) uint8 greyscale doodle, black marker on white, fetched once."""
-    folder = cache / "doodles"
-    pics = folder / "png"
-    if not pics.is_dir() or not any(pics.iterdir()):
-        pics.mkdir(parents=True, exist_ok=True)
-        pkg = npm_fetch(PACKAGE, folder)
-        js = (pkg / "build" / "index.js").read_text(encoding="utf-8")
-        # Each icon is a React component holding an SVG's viewBox and its paths (the marker
-        # strokes, already outlined); the clip paths in <defs> are left out.
-        parts = re.split(r"var Svg(\w+) = function \(props\) \{", js)
-        for name, body in zip(parts[1::2], parts[2::2]):
-            box = re.search(r'viewBox: "([^"]+)"', body).group(1)
-            paths = re.findall(r'jsxRuntime\.jsx\("path", \{ d: "([^"]+)"', body.split('jsxRuntime.jsx("defs"')[0])
-            svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}"><g transform="translate(10 10) scale(0.9)">'
-                   + "".join(f'<path d="{d}" fill="#000"/>' for d in paths) + "</g></svg>")
-            rgba = render_svg(svg.encode(), 512).astype(np.float32)
-            grey = 255 - rgba[..., 3]               # black marker on white paper
-            Image.fromarray(grey.astype(np.uint8)).save(pics / f"{name}.png")
-        (folder / "LICENCE.txt").write_text("Doodle Icons by Khushmeen Sidhu (https://khushmeen.com/icons.html), "
-                                            f"npm package {PACKAGE} by Srivatsa Rampalli, MIT licence.\n")
-    return {p.stem: np.asarray(Image.open(p).convert("L")) for p in sorted(pics.glob("*.png"))}
 
 
 def scores(picture: Image.Image, drawing: np.ndarray) -> tuple[float | None, float]:
@@ -79,8 +54,10 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="only the first N doodles (by name)")
     ap.add_argument("--sheet", help="write a contact sheet (doodle, then each style) here")
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    ap.add_argument("--folder", type=Path, help="black-on-white drawings (PNG) to use instead of the Doodle Icons")
     args = ap.parse_args()
-    pics = doodles(default_cache())
+    pics = {p.stem: np.asarray(Image.open(p).convert("L")) for p in sorted(args.folder.glob("*.png"))} \
+        if args.folder else doodles(default_cache())
     names = list(pics)[: args.limit] if args.limit else list(pics)
     styles = [s for s in discover_styles(include_user=False) if s.shipped]
     result, tiles = {}, {n: [Image.fromarray(pics[n]).convert("RGB").resize((96, 96))] for n in names}

@@ -6,9 +6,10 @@ circle that is coloured rather than paper. Open drawings (a U, a C, a smile, gra
 not be filled by a bridge, so their bridges are counted. `--no-bridges` shows the engine
 without `ml/gaps.py`, for the comparison in the README. Writes a contact sheet.
 
-    python tests/measure_gaps.py --sheet gaps.png
-    python tests/measure_gaps.py --no-bridges
-    python tests/measure_gaps.py --trace 0.04      # read the ends' direction over 4 % instead
+    python scripts/measure_gaps.py --sheet gaps.png
+    python scripts/measure_gaps.py --no-bridges
+    python scripts/measure_gaps.py --trace 0.04      # read the ends' direction over 4 % instead
+    python scripts/measure_gaps.py --smoke           # one style, a few drawings: does it still run?
 
 A child's pen often flicks at the end of a stroke. The last table counts, for circles with an
 opening of 10, 15 and 20 % (three wobbles each), how many are still found closed when both ends
@@ -28,6 +29,7 @@ from icanvas_desktop.core.strokes import Drawing, Point, Stroke
 from icanvas_desktop.ml import regions
 from icanvas_desktop.ml.engine import Engine
 from icanvas_desktop.ml.gaps import GapConfig, bridges
+from icanvas_desktop.ml.masks import lines_of
 from icanvas_desktop.ml.preprocess import IOSpec, prepare_drawing
 from icanvas_desktop.ml.styles import discover_styles
 
@@ -98,16 +100,22 @@ def main() -> None:
     ap.add_argument("--sheet", help="write a contact sheet of every drawing in every style here")
     ap.add_argument("--trace", type=float, default=GapConfig().trace_frac,
                     help="how far back along the line an end's direction is read (share of the side)")
+    ap.add_argument("--smoke", action="store_true", help="one style, two drawings of each kind, one hook (CI)")
     args = ap.parse_args()
     config = GapConfig(trace_frac=args.trace)
     if args.no_bridges:
         regions.bridge_mask = lambda lines, *a, **k: np.zeros(lines.shape, bool)
-    styles = [s for s in discover_styles(include_user=False) if s.shipped]
+    styles = [s for s in discover_styles(include_user=False) if s.shipped][: 1 if args.smoke else None]
+    circles, opened = ({k: d[k] for k in list(d)[:2]} for d in (CIRCLES, OPEN)) if args.smoke else (CIRCLES, OPEN)
+    hooks, turns, shares, seeds = ((0,), (30,), (0.1,), (1,)) if args.smoke else \
+        ((0, 15, 30), (-60, -30, 30, 60), (0.1, 0.15, 0.2), (1, 2, 3))
     spec = IOSpec()
-    print("bridges found at 128² (open drawings must have none):")
-    for name, d in OPEN.items():
+    close = regions.closing_px(spec.size)
+    print(f"bridges found at {spec.size}² (open drawings must have none):")
+    for name, d in opened.items():
         ink = (1 - prepare_drawing(d, spec, spec.size).x[0]) / 2
-        print(f"  {name:8s} {0 if args.no_bridges else len(bridges(ink > 0.35, config, min_gap=2 * 1.024 + 1))}")
+        # the gap the closing leaves, as enclosed_regions asks for it
+        print(f"  {name:8s} {0 if args.no_bridges else len(bridges(lines_of(ink), config, min_gap=2 * close + 1))}")
     tile, cells = 160, []
     print("share of the circle's middle coloured, final picture:", "  ".join(f"{s.name:>7s}" for s in styles))
     engines = []
@@ -115,20 +123,20 @@ def main() -> None:
         e = Engine()
         e.load_style(s)
         engines.append(e)
-    for name, d in {**CIRCLES, **OPEN}.items():
+    for name, d in {**circles, **opened}.items():
         pics = [e.final(d, 512) for e in engines]
-        if name in CIRCLES:
+        if name in circles:
             print(f"  {name:10s}", "  ".join(f"{filled(p):7.2f}" for p in pics))
         cells.append(pics)
-    print("gappy circles found closed at 128² when their ends flick (of 9 each):")
-    for hook in (0, 15, 30):
+    print(f"gappy circles found closed at {spec.size}² when their ends flick (of {len(shares) * len(seeds)} each):")
+    for hook in hooks:
         row = []
-        for turn in (-60, -30, 30, 60):
+        for turn in turns:
             closed = 0
-            for share in (0.1, 0.15, 0.2):
-                for seed in (1, 2, 3):
+            for share in shares:
+                for seed in seeds:
                     ink = (1 - prepare_drawing(hooked(share, hook, turn, seed), spec, spec.size).x[0]) / 2
-                    found = regions.enclosed_regions(ink, 1.024, gaps=None if args.no_bridges else config)[1]
+                    found = regions.enclosed_regions(ink, close, gaps=None if args.no_bridges else config)[1]
                     closed += len(found) == 1
             row.append(f"{turn:+d}°: {closed}")
         print(f"  hook {hook:2d} px  " + "  ".join(row))

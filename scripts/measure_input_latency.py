@@ -6,7 +6,7 @@ at 120 Hz from a separate thread, each stamped with the time it was posted. The 
 measured until the canvas has handled the event (its `stroke_moved` signal). Prints p50, p95,
 p99 and max in ms, then one JSON line. Target: p99 <= 16 ms on 2 cores, e.g.
 
-    QT_QPA_PLATFORM=offscreen taskset -c 0,1 python tests/ui/measure_input_latency.py
+    QT_QPA_PLATFORM=offscreen taskset -c 0,1 python scripts/measure_input_latency.py
 """
 
 from __future__ import annotations

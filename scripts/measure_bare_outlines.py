@@ -7,7 +7,7 @@ paper in the true picture, redrawn at the canonical width). If the colour figure
 bare outlines, the one-colour pictures on children's sketches come from that gap, not from the
 network's capacity.
 
-    python tests/measure_bare_outlines.py emoji [--limit 200]
+    python scripts/measure_bare_outlines.py emoji [--limit 200]
 """
 
 from __future__ import annotations

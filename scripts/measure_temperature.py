@@ -5,7 +5,7 @@ the style's metadata, not in its weights, so it can be tried after training. For
 copies the style into a temporary folder, rewrites its `arch_config.temperature`, and measures it
 the way `icanvas publish` does (test split and our eight sketches). Nothing is shipped.
 
-    python tests/measure_temperature.py ~/.cache/iCanvas/train/sticker_palette/sticker.safetensors 0.2 0.6 1.0
+    python scripts/measure_temperature.py ~/.cache/iCanvas/train/sticker_palette/sticker.safetensors 0.2 0.6 1.0
 """
 
 from __future__ import annotations

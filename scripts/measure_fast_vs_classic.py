@@ -4,7 +4,7 @@ split. Not a test: a script that prints the table in README.md.
 
     icanvas train icanvas_desktop/training/recipes/compare_fast.toml
     icanvas train icanvas_desktop/training/recipes/compare_classic.toml
-    python tests/measure_fast_vs_classic.py WORK/compare_fast/compare_fast.safetensors \
+    python scripts/measure_fast_vs_classic.py WORK/compare_fast/compare_fast.safetensors \
         WORK/compare_classic/compare_classic.safetensors
 
 The same at 256² against pix2pix's own UNet-256 (`compare_fast_256.toml`,

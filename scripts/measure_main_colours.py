@@ -4,7 +4,7 @@ A style learns the colours its data leans to. This counts the training split's p
 hue family of their main colour (`training.augment.main_colour`: the colour that covers most
 of the drawn part), so "a tree is green in too few pictures to win" is a number, not a guess.
 
-    python tests/measure_main_colours.py openmoji [--dedupe 0.95]
+    python scripts/measure_main_colours.py openmoji [--dedupe 0.95]
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ After every kill the gallery is opened afresh and every creation whose `add` had
 child prints its id, flushed, right after `add` returns) must be listed and byte-identical to
 what was saved. Prints the figures; exit status 1 if anything promised was lost or damaged.
 
-    nice -n 19 python tests/stress_gallery_crash.py --kills 200
+    nice -n 19 python scripts/stress_gallery_crash.py --kills 200
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ which the colour index (training split only) never saw. Each setting's change of
 match is printed with its paired bootstrap interval (`training/uncertainty.py`): Magic colours
 against none, every other try against the default. A change whose interval holds zero is within
 the noise of the split.
-    python tests/measure_magic_colours.py models/sticker.safetensors --split val
+    python scripts/measure_magic_colours.py models/sticker.safetensors --split val
 """
 
 from __future__ import annotations
