@@ -255,12 +255,13 @@ class GrownUpsScreen(QDialog):
                 check.setEnabled(False)
 
     def _warnings_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Problems found in the settings files"))
+        # Settings files, files set aside, a style's unreadable colour index (the shell adds those).
+        group = QGroupBox(self.tr("Problems iCanvas found"))
         column = QVBoxLayout(group)
         text = QLabel("\n".join(self.loaded.warnings))
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.setAccessibleName(self.tr("Problems found in the settings files"))
+        text.setAccessibleName(self.tr("Problems iCanvas found"))
         column.addWidget(text)
         return group
 

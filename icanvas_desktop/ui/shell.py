@@ -279,9 +279,11 @@ class AppShell(QObject):
 
     # -- grown-ups -----------------------------------------------------------------------------
     def corner_settings(self) -> LoadedSettings:
-        """The settings as the corner should show them, with any files set aside noted."""
+        """The settings as the corner should show them, with any files set aside noted, and why
+        Magic colours is off for the style in use when its colour index could not be read."""
         from dataclasses import replace
-        extra = [w for w in self.session.problems() if w not in self.loaded.warnings]
+        found = self.session.problems() + [n for n in [self.window.controller.colours_note()] if n]
+        extra = [w for w in found if w not in self.loaded.warnings]
         return replace(self.loaded, warnings=list(self.loaded.warnings) + extra)
 
     def open_grownups(self) -> None:

@@ -210,6 +210,11 @@ class RenderController(QObject):
     def _current(self, rid: int, kind: str) -> bool:
         return self._newest.get(kind) == rid
 
+    def colours_note(self) -> str:
+        """Why Magic colours is off for the loaded style (a damaged colour index), or "". The
+        engine writes it while loading, before `style_ready`; a str is read whole across threads."""
+        return getattr(self._worker._engine, "colours_note", "") or ""
+
     # -- results (queued from the worker thread) ----------------------------------------------
     @Slot(int, str, object)
     def _on_finished(self, rid: int, kind: str, result: RenderResult) -> None:

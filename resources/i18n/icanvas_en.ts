@@ -651,8 +651,8 @@
     <message>
         <location line="+7"/>
         <location line="+5"/>
-        <source>Problems found in the settings files</source>
-        <translation>Problems found in the settings files</translation>
+        <source>Problems iCanvas found</source>
+        <translation>Problems iCanvas found</translation>
     </message>
     <message>
         <location line="+35"/>

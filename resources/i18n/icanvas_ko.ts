@@ -651,8 +651,8 @@
     <message>
         <location line="+7"/>
         <location line="+5"/>
-        <source>Problems found in the settings files</source>
-        <translation>설정 파일에서 찾은 문제</translation>
+        <source>Problems iCanvas found</source>
+        <translation>iCanvas가 찾은 문제</translation>
     </message>
     <message>
         <location line="+35"/>
