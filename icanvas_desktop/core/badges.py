@@ -4,7 +4,9 @@ Each badge is a row in core/badge_defs.py (rule type + parameters). `evaluate(hi
 every badge's state with progress; `newly_unlocked(before, after)` says which to celebrate.
 Badges are rewards only: an earned badge stays earned (Profiles.earn_badges records it and
 History.earned carries it back in), so deleting creations never takes one away, and there are
-no streaks to lose and no comparisons between children.
+no streaks to lose and no comparisons between children. Progress counts effort made: the
+history holds every creation the child made (Gallery.effort), so throwing a picture away, or a
+grown-up emptying the trash, never moves a badge's progress backwards either.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ class History:
     @staticmethod
     def of(entries: Iterable, events: Iterable[Event] = (), styles: Iterable[str] = (),
            earned: Iterable[str] = ()) -> "History":
-        """From gallery entries (gallery.list(profile)) and events (EventLog.events(profile))."""
+        """From the creations a child made (gallery.effort(profile): kept, in the trash or
+        deleted for good) and events (EventLog.events(profile))."""
         facts = tuple(CreationFact(e.created, e.style, e.stroke_count, e.used_hints) for e in entries)
         return History(facts, tuple(events), tuple(styles), frozenset(earned))
 

@@ -36,6 +36,7 @@ from icanvas_desktop.core.gallery_files import (CODES, ID_RE, IGNORED, MESSAGES,
                                                 THUMB_SIZE, Creation, Entry, GalleryError, Problem, capped,
                                                 json_strokes, normalize_strokes, open_image, png_bytes,
                                                 printable, read_manifest, write_synced)
+from icanvas_desktop.core.gallery_trash import add_purged, read_purged
 from icanvas_desktop.core.strokes import HINT, Drawing
 
 __all__ = ["CODES", "SCHEMA_VERSION", "THUMB_SIZE", "Creation", "Entry", "Gallery", "GalleryError",
@@ -267,10 +268,10 @@ class Gallery:
             out, self.problems = self.problems, []
         return out
 
-    def _folder(self, entry_id: str) -> Path:
+    def _folder(self, entry_id: str, trashed: bool = False) -> Path:
         if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
             raise KeyError(entry_id)
-        folder = self.entries_dir / entry_id
+        folder = (self.trash_dir if trashed else self.entries_dir) / entry_id
         if not folder.is_dir():
             raise KeyError(entry_id)
         return folder
@@ -310,16 +311,20 @@ class Gallery:
                         style=entry.style, profile=entry.profile, created=entry.created,
                         canvas_size=canvas, stickers=list(m.get("stickers", [])), meta=m)
 
-    def thumbnail(self, entry_id: str) -> Image.Image:
-        """The cached thumbnail (RGB, long side THUMB_SIZE), rebuilt from the picture if missing."""
-        folder = self._folder(entry_id)
+    def thumbnail(self, entry_id: str, trashed: bool = False) -> Image.Image:
+        """The cached thumbnail (RGB, long side THUMB_SIZE), rebuilt from the picture if missing;
+        `trashed`: of a creation in the trash (for the grown-ups' trash)."""
+        folder = self._folder(entry_id, trashed)
         try:
             img = open_image((folder / "thumb.png").read_bytes(), "thumbnail")
             if max(img.size) <= THUMB_SIZE:
                 return img.convert("RGB")
         except (OSError, GalleryError):
             pass
-        img = self.load(entry_id).result.convert("RGB")
+        if trashed:       # read as it is: the trash sets nothing aside
+            img = open_image((folder / "result.png").read_bytes(), "picture").convert("RGB")
+        else:
+            img = self.load(entry_id).result.convert("RGB")
         img.thumbnail((THUMB_SIZE, THUMB_SIZE))
         buf = io.BytesIO()
         img.save(buf, "PNG", compress_level=1)
@@ -335,16 +340,45 @@ class Gallery:
         self._move(self._folder(entry_id), self.trash_dir / entry_id)
 
     def restore(self, entry_id: str) -> None:
-        if not isinstance(entry_id, str) or not ID_RE.match(entry_id) or not (self.trash_dir / entry_id).is_dir():
-            raise KeyError(entry_id)
-        self._move(self.trash_dir / entry_id, self.entries_dir / entry_id)
+        """Bring a creation back from the trash. KeyError if it is not there."""
+        self._move(self._folder(entry_id, trashed=True), self.entries_dir / entry_id)
 
     def purge(self, entry_id: str) -> None:
-        """Delete a trashed creation for good (a grown-up's action)."""
-        folder = self.trash_dir / entry_id
-        if not ID_RE.match(entry_id) or not folder.is_dir():
-            raise KeyError(entry_id)
-        shutil.rmtree(folder)
+        """Delete a trashed creation for good (a grown-up's action). KeyError if it is not in
+        the trash; StorageError if the disk refuses, with the creation still in the trash."""
+        folder = self._folder(entry_id, trashed=True)
+        try:
+            facts = [self._entry(folder, entry_id)]
+        except GalleryError:
+            facts = []            # unreadable: nothing a badge could count
+        self._purge(folder, facts)
+
+    def empty_trash(self, ids=None) -> int:
+        """Purge every creation the trash lists, or those of them in `ids` (what a grown-up
+        was shown and agreed to); returns how many went."""
+        wanted = None if ids is None else set(ids)
+        doomed = [e for e in self.trash() if wanted is None or e.id in wanted]
+        if doomed:
+            add_purged(self.root, doomed)          # one write for all of them, first
+        for entry in doomed:
+            self._purge(entry.path, [])
+        return len(doomed)
+
+    def _purge(self, folder: Path, facts: list[Entry]) -> None:
+        if facts:
+            add_purged(self.root, facts)    # badge progress counts effort made (gallery_trash)
+        # Out of the trash in one rename, then deleted: a crash midway leaves the creation
+        # whole in the trash or a staging leftover (cleaned at a later start), never half.
+        gone = self.staging_dir / f"{folder.name}.purged-{secrets.token_hex(4)}"
+        self._move(folder, gone)
+        shutil.rmtree(gone, ignore_errors=True)
+
+    def effort(self, profile: str | None = None) -> list[Entry]:
+        """Every creation made, newest first, for badge progress: kept, thrown away (in the
+        trash) and deleted for good (their facts, core/gallery_trash.py), each once."""
+        made = {e.id: e for e in read_purged(self.root) + self.trash(profile) + self.list(profile)
+                if profile is None or e.profile == profile}
+        return sorted(made.values(), key=lambda e: (e.created.timestamp(), e.id), reverse=True)
 
     def _move(self, src: Path, dst: Path) -> None:
         try:

@@ -71,11 +71,12 @@ class JobWorker(QObject):
 
 
 class GalleryModel(QAbstractListModel):
-    """Entries of one profile (or all), newest first; thumbnails load lazily when asked for."""
+    """Entries of one profile (or all), newest first; thumbnails load lazily when asked for.
+    `trashed`: the creations in the trash instead (the grown-ups' trash, ui/trash_view.py)."""
 
-    def __init__(self, gallery: Gallery, worker: JobWorker, parent=None):
+    def __init__(self, gallery: Gallery, worker: JobWorker, parent=None, *, trashed: bool = False):
         super().__init__(parent)
-        self.gallery, self.worker = gallery, worker
+        self.gallery, self.worker, self.trashed = gallery, worker, trashed
         self.entries: list = []
         self._rows: dict[str, int] = {}
         self._cache: OrderedDict[str, QPixmap] = OrderedDict()
@@ -87,7 +88,7 @@ class GalleryModel(QAbstractListModel):
 
     def reload(self, profile: str | None) -> None:
         self.beginResetModel()
-        self.entries = self.gallery.list(profile)
+        self.entries = self.gallery.trash(profile) if self.trashed else self.gallery.list(profile)
         self._rows = {e.id: i for i, e in enumerate(self.entries)}
         self._asked.clear()
         self.endResetModel()
@@ -117,7 +118,7 @@ class GalleryModel(QAbstractListModel):
         return None
 
     def _make_thumb(self, entry_id: str) -> QImage:
-        img = self.gallery.thumbnail(entry_id)       # worker thread: decode + scale
+        img = self.gallery.thumbnail(entry_id, self.trashed)   # worker thread: decode + scale
         img.thumbnail((THUMB_EDGE, THUMB_EDGE))
         return pil_to_qimage(img)
 

@@ -205,6 +205,12 @@ class GrownUpsScreen(QDialog):
             form.addRow(self._lock_label())
         else:
             form.addRow(buttons)
+        # The trash of the gallery in use (a changed folder counts once it is saved).
+        self.trash_button = self._button(self.tr("&Thrown-away pictures..."), self.open_trash)
+        trash_row = QHBoxLayout()
+        trash_row.addWidget(self.trash_button)
+        trash_row.addStretch(1)
+        form.addRow(trash_row)
         return group
 
     def _section(self, title: str, keys: Sequence[str]) -> QGroupBox:
@@ -322,6 +328,12 @@ class GrownUpsScreen(QDialog):
 
     def show_about(self) -> None:
         AboutDialog(self._styles, self, lang=self._lang).exec()
+
+    def open_trash(self) -> None:
+        from icanvas_desktop.core.gallery import Gallery
+        from icanvas_desktop.ui.session import storage_places
+        from icanvas_desktop.ui.trash_view import TrashDialog
+        TrashDialog(Gallery(storage_places(self.loaded).gallery_root), self).exec()
 
 
 # The storage reasons from core/atomic.py, so that lupdate offers them for translation.

@@ -163,7 +163,7 @@ class Session(QObject):
         p = self.profile
         if p is None:
             return evaluate(History(styles=self.style_names))
-        history = History.of(self.gallery.list(p.id), self.events.events(p.id),
+        history = History.of(self.gallery.effort(p.id), self.events.events(p.id),
                              self.style_names, p.badges)
         return evaluate(history)
 

@@ -290,6 +290,8 @@ class AppShell(QObject):
         new = self._open_corner(self.corner_settings(), self.all_styles, self.window, lang=self.lang)
         if new is not None:
             self.apply_settings(new)
+        if self.window.pages.currentWidget() is self.gallery_view:
+            self.show_gallery()                # pictures may have come back from the trash
 
     def apply_settings(self, new: LoadedSettings) -> None:
         old, s = self.settings, new.settings

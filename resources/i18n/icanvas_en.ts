@@ -228,7 +228,7 @@
 <context>
     <name>CanvasWidget</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/canvas.py" line="+68"/>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+69"/>
         <source>Drawing page</source>
         <translation>Drawing page</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>Draw here with the mouse, a finger or a pen.</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+273"/>
         <source>Draw here!</source>
         <translation>Draw here!</translation>
     </message>
@@ -451,7 +451,7 @@
 <context>
     <name>GrownUpsScreen</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups.py" line="+51"/>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+52"/>
         <source>Fill the whole screen</source>
         <translation>Fill the whole screen</translation>
     </message>
@@ -602,7 +602,7 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+15"/>
         <location line="+38"/>
         <source>Set by your school</source>
@@ -639,7 +639,12 @@
         <translation>&amp;Change folder...</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+13"/>
+        <source>&amp;Thrown-away pictures...</source>
+        <translation>&amp;Thrown-away pictures...</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Automatic</source>
         <translation>Automatic</translation>
     </message>
@@ -649,7 +654,7 @@
         <translation>Picture styles children can choose</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+5"/>
         <source>Problems iCanvas found</source>
         <translation>Problems iCanvas found</translation>
@@ -665,7 +670,7 @@
         <translation>The settings could not be saved: %1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -990,6 +995,111 @@
         <location line="+43"/>
         <source>Colour</source>
         <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+26"/>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder is read-only</source>
+        <translation>the folder is read-only</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Thrown-away pictures</source>
+        <translation>Thrown-away pictures</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Pictures the children threw away wait here. Put them back into their gallery, or empty the trash to delete them for good.</source>
+        <translation>Pictures the children threw away wait here. Put them back into their gallery, or empty the trash to delete them for good.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The trash is empty.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Put back</source>
+        <translation>&amp;Put back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Empty the trash...</source>
+        <translation>&amp;Empty the trash...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Delete this picture for good? It cannot be brought back.</source>
+        <translation>Delete this picture for good? It cannot be brought back.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete these %1 pictures for good? They cannot be brought back.</source>
+        <translation>Delete these %1 pictures for good? They cannot be brought back.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty the trash?</source>
+        <translation>Empty the trash?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete for good</source>
+        <translation>Delete for good</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep them</source>
+        <translation>Keep them</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A picture could not be put back: %1.</source>
+        <translation>A picture could not be put back: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The picture is back in its gallery.</source>
+        <translation>The picture is back in its gallery.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pictures are back in their gallery.</source>
+        <translation>%1 pictures are back in their gallery.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The trash could not be emptied: %1.</source>
+        <translation>The trash could not be emptied: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The picture was deleted for good.</source>
+        <translation>The picture was deleted for good.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pictures were deleted for good.</source>
+        <translation>%1 pictures were deleted for good.</translation>
     </message>
 </context>
 <context>

@@ -228,7 +228,7 @@
 <context>
     <name>CanvasWidget</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/canvas.py" line="+68"/>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+69"/>
         <source>Drawing page</source>
         <translation>그림 종이</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>마우스나 손가락, 펜으로 여기에 그려요.</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+273"/>
         <source>Draw here!</source>
         <translation>여기에 그려 봐요!</translation>
     </message>
@@ -451,7 +451,7 @@
 <context>
     <name>GrownUpsScreen</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups.py" line="+51"/>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+52"/>
         <source>Fill the whole screen</source>
         <translation>화면 전체에 채우기</translation>
     </message>
@@ -602,7 +602,7 @@
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+15"/>
         <location line="+38"/>
         <source>Set by your school</source>
@@ -639,7 +639,12 @@
         <translation>폴더 바꾸기(&amp;C)...</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+13"/>
+        <source>&amp;Thrown-away pictures...</source>
+        <translation>버린 그림(&amp;T)...</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Automatic</source>
         <translation>자동</translation>
     </message>
@@ -649,7 +654,7 @@
         <translation>어린이가 고를 수 있는 그림 스타일</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+5"/>
         <source>Problems iCanvas found</source>
         <translation>iCanvas가 찾은 문제</translation>
@@ -665,7 +670,7 @@
         <translation>설정을 저장할 수 없습니다: %1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>the disk is full</source>
         <translation>디스크가 가득 찼습니다</translation>
     </message>
@@ -990,6 +995,111 @@
         <location line="+43"/>
         <source>Colour</source>
         <translation>색깔</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+26"/>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder is read-only</source>
+        <translation>폴더가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Thrown-away pictures</source>
+        <translation>버린 그림</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Pictures the children threw away wait here. Put them back into their gallery, or empty the trash to delete them for good.</source>
+        <translation>어린이들이 버린 그림이 여기에 있습니다. 갤러리로 되돌려 놓거나, 휴지통을 비워 완전히 지울 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The trash is empty.</source>
+        <translation>휴지통이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Put back</source>
+        <translation>되돌려 놓기(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Empty the trash...</source>
+        <translation>휴지통 비우기(&amp;E)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Delete this picture for good? It cannot be brought back.</source>
+        <translation>이 그림을 완전히 지울까요? 다시 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete these %1 pictures for good? They cannot be brought back.</source>
+        <translation>그림 %1개를 완전히 지울까요? 다시 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty the trash?</source>
+        <translation>휴지통을 비울까요?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete for good</source>
+        <translation>완전히 지우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it</source>
+        <translation>그대로 두기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep them</source>
+        <translation>그대로 두기</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A picture could not be put back: %1.</source>
+        <translation>그림을 되돌려 놓지 못했습니다: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The picture is back in its gallery.</source>
+        <translation>그림을 갤러리로 되돌려 놓았습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pictures are back in their gallery.</source>
+        <translation>그림 %1개를 갤러리로 되돌려 놓았습니다.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The trash could not be emptied: %1.</source>
+        <translation>휴지통을 비우지 못했습니다: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The picture was deleted for good.</source>
+        <translation>그림을 완전히 지웠습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pictures were deleted for good.</source>
+        <translation>그림 %1개를 완전히 지웠습니다.</translation>
     </message>
 </context>
 <context>

@@ -137,3 +137,27 @@ def test_damaged_event_log_is_kept_aside_and_starts_afresh(tmp_path):
     assert list(tmp_path.glob("events.json.damaged-*"))
     log.record(REPLAYED, "ann")
     assert len(EventLog(tmp_path).events()) == 1
+
+
+def test_throwing_pictures_away_or_emptying_the_trash_never_lowers_progress(tmp_path):
+    from PIL import Image
+    from icanvas_desktop.core.gallery import Gallery
+    g = Gallery(tmp_path)
+    page = Image.new("RGB", (32, 32), "white")
+    ids = [g.add(page, page, [[{"x": 1.0, "y": 2.0}]] * 3, style, "fox", created=NOON + timedelta(days=i))
+           for i, style in enumerate(("sticker", "emoji", "soft"))]
+    g.add(page, page, [[{"x": 1.0, "y": 2.0}]], "sticker", "owl")     # another child's
+
+    def progress():
+        s = states(History.of(g.effort("fox"), styles=("sticker", "emoji", "soft")))
+        return {b: (s[b].progress, s[b].goal) for b in ("creations_5", "styles_3", "days_3")}
+    first = progress()
+    assert first == {"creations_5": (3, 5), "styles_3": (3, 3), "days_3": (3, 3)}
+    g.delete(ids[0])
+    g.delete(ids[1])
+    assert progress() == first                      # thrown away: in the trash
+    g.purge(ids[0])
+    assert progress() == first                      # deleted for good by a grown-up
+    g.empty_trash()
+    assert progress() == first
+    assert len(g.list("fox")) == 1 and g.trash() == []

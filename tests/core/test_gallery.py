@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -96,6 +97,75 @@ def test_delete_moves_to_trash_and_restore_brings_it_back_intact(tmp_path):
         g.delete("no-such-id")
 
 
+def test_purge_deletes_the_creation_and_keeps_only_what_badges_count(tmp_path):
+    g = Gallery(tmp_path)
+    eid = g.add(*pictures(4), point_strokes(5), "sticker", "fox", hints=[])
+    made = g.list()[0]
+    g.delete(eid)
+    g.purge(eid)
+    assert g.trash() == [] and not (tmp_path / "trash" / eid).exists()
+    assert list((tmp_path / ".staging").iterdir()) == []          # nothing half-deleted left
+    kept = json.loads((tmp_path / "purged.json").read_text())["purged"]
+    assert kept == [{"id": eid, "profile": "fox", "created": made.created.isoformat(), "style": "sticker",
+                     "stroke_count": 5, "used_hints": False}]
+    assert [(e.id, e.stroke_count) for e in g.effort("fox")] == [(eid, 5)]
+    with pytest.raises(KeyError):
+        g.purge(eid)
+    with pytest.raises(KeyError):
+        g.restore(eid)
+
+
+def test_empty_trash_deletes_what_the_grown_up_was_shown_and_nothing_else(tmp_path):
+    g = Gallery(tmp_path)
+    ids = [g.add(*pictures(i), point_strokes(), "s", "p", created=datetime(2024, 1, 1, 9, i)) for i in range(4)]
+    for eid in ids[:3]:
+        g.delete(eid)
+    shown = [e.id for e in g.trash()]
+    g.delete(ids[3])                                       # thrown away after the grown-up looked
+    assert g.empty_trash(shown) == 3
+    assert [e.id for e in g.trash()] == [ids[3]]
+    assert g.empty_trash() == 1 and g.trash() == [] and g.list() == []
+    assert sorted(e.id for e in g.effort()) == sorted(ids)
+    assert g.empty_trash() == 0
+
+
+def test_a_purge_the_disk_refuses_leaves_the_creation_in_the_trash(tmp_path, monkeypatch):
+    g = Gallery(tmp_path)
+    eid = g.add(*pictures(5), point_strokes(), "s", "p")
+    g.delete(eid)
+
+    def refuse(src, dst):
+        raise OSError(errno.EROFS, "Read-only file system")
+    monkeypatch.setattr(gallery_mod.os, "rename", refuse)
+    with pytest.raises(StorageError) as err:
+        g.empty_trash()
+    assert err.value.reason == "the folder is read-only"
+    monkeypatch.undo()
+    assert [e.id for e in g.trash()] == [eid]
+    g.restore(eid)
+    assert g.load(eid).strokes
+
+
+def test_a_trashed_creation_has_a_thumbnail_even_without_its_cache(tmp_path):
+    g = Gallery(tmp_path)
+    eid = g.add(*pictures(6), point_strokes(), "s", "p")
+    shown = g.thumbnail(eid).tobytes()
+    g.delete(eid)
+    (tmp_path / "trash" / eid / "thumb.png").unlink()
+    assert g.thumbnail(eid, trashed=True).tobytes() == shown
+    with pytest.raises(KeyError):
+        g.thumbnail(eid)
+
+
+def test_effort_survives_a_damaged_purged_file_with_the_lines_it_can_read(tmp_path):
+    g = Gallery(tmp_path)
+    (tmp_path / "purged.json").write_text('{"purged": [{"id": "a", "created": "2024-01-01T10:00:00"},'
+                                          ' {"id": "b", "created": "yesterday"}, 7]}')
+    assert [e.id for e in g.effort()] == ["a"]
+    (tmp_path / "purged.json").write_text("{not json")
+    assert g.effort() == []
+
+
 def test_thumbnail_is_rebuilt_when_the_cache_is_missing_or_damaged(tmp_path):
     g = Gallery(tmp_path)
     eid = g.add(*pictures(3), point_strokes(), "s", "p")
@@ -156,7 +226,8 @@ def test_default_root_is_a_per_user_icanvas_folder():
 
 
 class StoreMachine(RuleBasedStateMachine):
-    """Any sequence of add/delete/restore keeps list() and trash() equal to a simple model."""
+    """Any sequence of add/delete/restore/purge/empty keeps list(), trash() and effort() equal to
+    a simple model: effort() is every creation ever made, whatever happened to it since."""
 
     def __init__(self):
         super().__init__()
@@ -165,6 +236,7 @@ class StoreMachine(RuleBasedStateMachine):
         self.g = Gallery(self.tmp.name)
         self.live: dict[str, str] = {}
         self.trashed: dict[str, str] = {}
+        self.gone: dict[str, str] = {}      # deleted for good
         self.n = 0
 
     @rule(profile=st.sampled_from(["a", "b"]))
@@ -188,8 +260,24 @@ class StoreMachine(RuleBasedStateMachine):
             self.g.restore(eid)
             self.live[eid] = self.trashed.pop(eid)
 
+    @rule(data=st.data())
+    def purge(self, data):
+        if self.trashed:
+            eid = data.draw(st.sampled_from(sorted(self.trashed)))
+            self.g.purge(eid)
+            self.gone[eid] = self.trashed.pop(eid)
+
+    @rule()
+    def empty_trash(self):
+        assert self.g.empty_trash() == len(self.trashed)
+        self.gone.update(self.trashed)
+        self.trashed.clear()
+
     @invariant()
     def consistent(self):
+        made = {**self.live, **self.trashed, **self.gone}
+        assert sorted(e.id for e in self.g.effort()) == sorted(made)
+        assert sorted(e.id for e in self.g.effort("a")) == sorted(i for i in made if made[i] == "a")
         listed = [e.id for e in self.g.list()]
         assert sorted(listed) == sorted(self.live) and listed == sorted(listed, reverse=True)
         assert [e.id for e in self.g.list("a")] == [i for i in listed if self.live[i] == "a"]
