@@ -130,6 +130,11 @@ def _render_cmd(ns) -> int:
     return 1 if failed else 0
 
 
+def _animate_cmd(ns) -> int:
+    from icanvas_desktop.motion.command import animate_command
+    return animate_command(ns, lambda: _engine(ns))
+
+
 def _bench_cmd(ns) -> int:
     from icanvas_desktop.ml.bench import run_bench
     log = (lambda *a: print(*a, file=sys.stderr)) if ns.json else print
@@ -239,6 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help=f"long side of the output, {RENDER_SIZES[0]} to {RENDER_SIZES[1]} pixels")
     engine_args(sp)
     sp.set_defaults(fn=_render_cmd)
+
+    sp = sub.add_parser("animate", help="make a picture (or a sketch, rendered first) move: a GIF")
+    from icanvas_desktop.motion.command import add_arguments as animate_args
+    animate_args(sp, engine_args)
+    sp.set_defaults(fn=_animate_cmd)
 
     sp = sub.add_parser("styles", help="list installed styles, licences and measured quality")
     sp.add_argument("--json", action="store_true")
