@@ -220,6 +220,10 @@ SOURCES: dict[str, Source] = {
                    "Noto Emoji by Google Inc, licensed under the Apache License 2.0 "
                    "(https://github.com/googlefonts/noto-emoji)",
                    lambda d: npm_fetch("@iconify-json/noto@1.2.9", d), iconify_pairs),
+    "streamline": Source("Streamline Emojis (@iconify-json/streamline-emojis 1.2.4)", "CC BY 4.0",
+                         "Streamline Emojis by Streamline (https://www.streamlinehq.com), licensed under "
+                         "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+                         lambda d: npm_fetch("@iconify-json/streamline-emojis@1.2.4", d), iconify_pairs),
     "fluent3d": Source("Fluent Emoji 3D (@lobehub/fluent-emoji-3d 1.1.0)", "MIT",
                        "Fluent Emoji by Microsoft Corporation, MIT License "
                        "(https://github.com/microsoft/fluentui-emoji); packaged by LobeHub",
