@@ -47,6 +47,15 @@ def lock_pixmap(size: int = 20, colour: QColor | None = None) -> QPixmap:
     return pix
 
 
+def corner_button(text: str, slot: Callable[[], Any]) -> QPushButton:
+    """A plain button of the grown-ups' corner and its dialogs (Enter never presses it)."""
+    button = QPushButton(text)
+    button.setAccessibleName(text.replace("&", ""))
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    return button
+
+
 # key, kind, label (translated in the "GrownUpsScreen" context), choices (value, label)
 OPTIONS: tuple[tuple[str, str, str, tuple[tuple[Any, str], ...]], ...] = (
     ("fullscreen", "bool", QT_TRANSLATE_NOOP("GrownUpsScreen", "Fill the whole screen"), ()),
@@ -135,11 +144,7 @@ class GrownUpsScreen(QDialog):
 
     # --- building ---------------------------------------------------------------------
     def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", ""))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        return corner_button(text, slot)
 
     def _lock_label(self) -> QWidget:
         box = QWidget()

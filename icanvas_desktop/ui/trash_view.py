@@ -13,12 +13,13 @@ from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QListView, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QListView, QMessageBox, QVBoxLayout, QWidget,
 )
 
 from icanvas_desktop.core.atomic import StorageError
 from icanvas_desktop.core.gallery import Gallery
 from icanvas_desktop.ui.gallery_model import CELL, ID_ROLE, CardDelegate, GalleryModel, JobWorker
+from icanvas_desktop.ui.grownups import corner_button
 from icanvas_desktop.ui.theme import scaled
 
 
@@ -62,9 +63,9 @@ class TrashDialog(QDialog):
         self.note = QLabel("")
         self.note.setWordWrap(True)
 
-        self.restore_button = self._button(self.tr("&Put back"), self.restore_selected)
-        self.empty_button = self._button(self.tr("&Empty the trash..."), self.empty)
-        self.close_button = self._button(self.tr("Close"), self.accept)
+        self.restore_button = corner_button(self.tr("&Put back"), self.restore_selected)
+        self.empty_button = corner_button(self.tr("&Empty the trash..."), self.empty)
+        self.close_button = corner_button(self.tr("Close"), self.accept)
         row = QHBoxLayout()
         row.addWidget(self.restore_button)
         row.addWidget(self.empty_button)
@@ -77,13 +78,6 @@ class TrashDialog(QDialog):
         layout.addWidget(self.note)
         layout.addLayout(row)
         self.refresh()
-
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", ""))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     def refresh(self) -> None:
         self.model.reload(None)                  # every child's: a grown-up looks after them all
