@@ -107,14 +107,16 @@ def test_no_app_module_imports_a_networking_library():
 
 # A child's whole session, driven like the self-test through real input events: start, pick an
 # animal, draw, wait for the live preview, press Magic!, open the gallery, save a copy to
-# Pictures, quit. The real styles and engine (ONNX Runtime on a PC without CUDA) are used. It
-# prints iCanvas's own folders, as platformdirs names them for this HOME, as its last line.
+# Pictures, a grown-up's settings change, quit. The real styles and engine (ONNX Runtime on a
+# PC without CUDA) are used. Its last line is iCanvas's own folders for this HOME, as the app
+# names them (settings, gallery, Pictures) or platformdirs does (cache, state and log).
 RUN_SESSION = GUARD + r'''
 import json
 import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from icanvas_desktop.core.settings import load_settings
+from icanvas_desktop.core.gallery import default_export_dir, default_gallery_root
+from icanvas_desktop.core.settings import load_settings, update_settings, user_config_path
 from icanvas_desktop.ui.app import build_shell, create_application
 from icanvas_desktop.ui.selftest import HOUSE, mouse_stroke, wait_until
 
@@ -138,16 +140,15 @@ exported = []
 gallery.exported.connect(exported.append)
 gallery.export_selected()
 assert wait_until(lambda: bool(exported), 120), gallery.note.text()
+shell.apply_settings(update_settings(shell.loaded, {"start_with": "last"}))   # the corner's Save
 shell.quit()
 shell.shutdown()
 app.processEvents()
 name = "iCanvas"
-print(json.dumps([platformdirs.user_config_dir(name, appauthor=False, roaming=True),
-                  platformdirs.user_data_dir(name, appauthor=False),
+print(json.dumps([str(user_config_path().parent), str(default_gallery_root().parent),
                   platformdirs.user_cache_dir(name, appauthor=False),
                   platformdirs.user_state_dir(name, appauthor=False),
-                  platformdirs.user_log_dir(name, appauthor=False),
-                  platformdirs.user_pictures_dir() + "/" + name]))
+                  platformdirs.user_log_dir(name, appauthor=False), str(default_export_dir())]))
 finish(0)
 '''
 
@@ -188,5 +189,6 @@ def test_a_whole_session_writes_only_into_icanvas_folders(tmp_path):
     own = [Path(p) for p in json.loads(result.stdout.strip().splitlines()[-1])]
     assert all(p.is_relative_to(home) for p in own), own
     assert list((home / "Pictures" / "iCanvas").glob("*.png")), "the session saved no copy"
+    assert list(home.rglob("settings.toml")), "the session saved no settings"
     assert strays(home, own) == []
     assert not (home / ".cache" / "Microsoft").exists()
