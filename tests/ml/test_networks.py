@@ -59,8 +59,9 @@ def test_palette_travels_with_the_weights(tmp_path):
     loaded, _ = load_style(path)
     assert torch.allclose(loaded.colours.t(), RGB, atol=2e-3)  # fp16 on disk
 
+    from icanvas_desktop.ml.backends import import_onnxruntime
     from icanvas_desktop.ml.onnx_export import export_onnx
-    import onnxruntime as ort
+    ort = import_onnxruntime()      # with its telemetry off, as the app imports it
     sess = ort.InferenceSession(str(export_onnx(path)), providers=["CPUExecutionProvider"])
     x = np.random.default_rng(0).normal(size=(1, 1, 48, 48)).astype(np.float32)
     with torch.no_grad():
