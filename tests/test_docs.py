@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
-# A path in backticks: a script, a test, a recipe, a module or a shipped file.
-NAMED_PATH = re.compile(r"`(?:python )?((?:scripts|tests|icanvas_desktop|models|docs|resources)/[\w./-]+)")
+# A path in backticks: a script, a test, a recipe, a module or a shipped file; a file (it has an
+# extension) or a folder (it ends in /): a bare dotted name may be a package or a path in the wheel.
+NAMED_PATH = re.compile(r"`(?:python )?((?:scripts|tests|icanvas_desktop|models|docs|resources)/[\w./*-]+(?:\.\w+|/))")
 # A module named by its package alone (`ml/gaps.py`, `training/publish.py: score`).
 MODULE = re.compile(r"`((?:core|ml|training|ui)/\w+\.py)")
 RECIPE = re.compile(r"`(\w+)\.toml`")
