@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QStac
 from icanvas_desktop.core.gallery import Gallery, GalleryError, default_export_dir
 from icanvas_desktop.core.replay import Frame, export_gif, replay_frames
 from icanvas_desktop.ui.gallery_model import CELL, ID_ROLE, CardDelegate, GalleryModel, JobWorker
+from icanvas_desktop.ui.motion_views import MotionPage
 from icanvas_desktop.ui.worker import pil_to_qimage
 
 
@@ -48,6 +49,10 @@ class GalleryView(QWidget):
         self._build_confirm()
         self._build_replay()
         self._build_slideshow()
+        self.motion_page = MotionPage(self._button, lambda: self.export_dir, self)   # make it move
+        self.motion_page.back.connect(self._show_grid)
+        self.motion_page.saved.connect(self.exported.emit)
+        self.pages.addWidget(self.motion_page)
         self.set_delete_allowed(allow_delete)
         self.set_export_allowed(allow_export)
         self.refresh()
@@ -87,10 +92,11 @@ class GalleryView(QWidget):
         bar = QHBoxLayout()
         self.open_btn = self._button(self.tr("Keep drawing"), "#BFF0C8", self.open_selected)
         self.replay_btn = self._button(self.tr("Watch it again"), "#CDE6FF", self.replay_selected)
+        self.move_btn = self._button(self.tr("Make it move!"), "#FFD9EC", self.move_selected)
         self.show_btn = self._button(self.tr("Slideshow"), "#E9E4FF", self.start_slideshow)
         self.export_btn = self._button(self.tr("Save to Pictures"), "#FFF1B8", self.export_selected)
         self.delete_btn = self._button(self.tr("Throw away"), "#FFD3D8", self.ask_delete)
-        for b in (self.open_btn, self.replay_btn, self.show_btn, self.export_btn, self.delete_btn):
+        for b in (self.open_btn, self.replay_btn, self.move_btn, self.show_btn, self.export_btn, self.delete_btn):
             bar.addWidget(b)
         lay.addWidget(self.list_view, 1)
         lay.addWidget(self.empty_label, 1)
@@ -182,6 +188,7 @@ class GalleryView(QWidget):
     def set_export_allowed(self, allowed: bool) -> None:
         self.export_btn.setVisible(allowed)
         self.gif_btn.setVisible(allowed)
+        self.motion_page.set_export_allowed(allowed)
 
     def set_export_dir(self, folder: Path) -> None:
         self.export_dir = Path(folder)
@@ -199,6 +206,7 @@ class GalleryView(QWidget):
         self.worker.stop()
         self.replay_timer.stop()
         self.slide_timer.stop()
+        self.motion_page.shutdown()
 
     def closeEvent(self, event) -> None:
         self.shutdown()
@@ -207,7 +215,7 @@ class GalleryView(QWidget):
     # -- actions ---------------------------------------------------------------------------------
     def _update_buttons(self, *args) -> None:
         has = self.selected_id() is not None
-        for b in (self.open_btn, self.replay_btn, self.export_btn, self.delete_btn):
+        for b in (self.open_btn, self.replay_btn, self.move_btn, self.export_btn, self.delete_btn):
             b.setEnabled(has)
         self.show_btn.setEnabled(self.model.rowCount() > 0)
 
@@ -260,7 +268,16 @@ class GalleryView(QWidget):
         self.replay_timer.stop()
         self.slide_timer.stop()
         self._replay_token += 1
+        self.motion_page.stop()
         self.pages.setCurrentIndex(0)
+
+    def move_selected(self) -> None:
+        """Make the selected creation move, on its own page."""
+        entry_id = self.selected_id()
+        creation = self._load(entry_id) if entry_id else None
+        if creation is not None:
+            self.pages.setCurrentWidget(self.motion_page)
+            self.motion_page.open(entry_id, creation.result)
 
     # -- replay ----------------------------------------------------------------------------------
     def replay_selected(self) -> None:

@@ -23,6 +23,7 @@ from icanvas_desktop.ui import sound
 from icanvas_desktop.ui.canvas import ERASER, HINT_BRUSH, CanvasWidget
 from icanvas_desktop.ui.celebrate import celebrate
 from icanvas_desktop.ui.icons import icon
+from icanvas_desktop.ui.motion_views import MotionBar
 from icanvas_desktop.ui.style_picker import StylePicker
 from icanvas_desktop.ui.tool_panel import ToolPanel
 from icanvas_desktop.ui.widgets import ConfirmDialog, PictureView, big_button, stylesheet
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         right.setSpacing(10)
         right.addWidget(self.picture, 1)
         right.addWidget(self.magic_button)
+        self.motion_bar = MotionBar(scale, self.drawing_page)   # "Make it move!" once Magic! made a picture
+        right.addWidget(self.motion_bar)
         row.addWidget(self.tools)
         row.addWidget(self.canvas, 1)
         row.addLayout(right, 1)
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         self.helper.setWordWrap(True)
         self.helper.setAccessibleName(self.tr("Helper"))
         outer.addWidget(self.helper)
+        self.motion_bar.attach(self)
 
         # -- wiring ------------------------------------------------------------------------------
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -391,3 +395,4 @@ class MainWindow(QMainWindow):
         self._live.stop()
         self._debounce.stop()
         self.controller.shutdown()
+        self.motion_bar.shutdown()

@@ -278,7 +278,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+82"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+87"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>No pictures yet. Draw something and keep it here!</translation>
     </message>
@@ -291,6 +291,11 @@
         <location line="+1"/>
         <source>Watch it again</source>
         <translation>Watch it again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make it move!</source>
+        <translation>Make it move!</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -343,7 +348,7 @@
         <translation>Stop the show</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Oh no, this picture could not be opened. It was put aside safely.</source>
         <translation>Oh no, this picture could not be opened. It was put aside safely.</translation>
     </message>
@@ -358,7 +363,7 @@
         <translation>The picture could not be thrown away. Ask a grown-up.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+108"/>
         <source>Could not save the picture: %1</source>
         <translation>Could not save the picture: %1</translation>
     </message>
@@ -451,7 +456,7 @@
 <context>
     <name>GrownUpsScreen</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups.py" line="+52"/>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+61"/>
         <source>Fill the whole screen</source>
         <translation>Fill the whole screen</translation>
     </message>
@@ -602,7 +607,7 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <location line="+15"/>
         <location line="+38"/>
         <source>Set by your school</source>
@@ -688,7 +693,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+74"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
         <location line="+17"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
@@ -704,12 +709,12 @@
         <translation>Magic! Make my picture</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Helper</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>No picture styles are here yet.</source>
         <translation>No picture styles are here yet.</translation>
     </message>
@@ -827,6 +832,120 @@
         <location line="+1"/>
         <source>Thick pen: draw big bold lines.</source>
         <translation>Thick pen: draw big bold lines.</translation>
+    </message>
+</context>
+<context>
+    <name>Motion</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/motion_player.py" line="+32"/>
+        <source>Bounce</source>
+        <translation>Bounce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wobble</source>
+        <translation>Wobble</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dance</source>
+        <translation>Dance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spin</source>
+        <translation>Spin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk</source>
+        <translation>Walk</translation>
+    </message>
+</context>
+<context>
+    <name>MotionBar</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/motion_views.py" line="+49"/>
+        <source>Make it move!</source>
+        <translation>Make it move!</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make my picture move</source>
+        <translation>Make my picture move</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop moving</source>
+        <translation>Stop moving</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Pick a way to move!</source>
+        <translation>Pick a way to move!</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>There is nothing to move yet. Draw something first!</source>
+        <translation>There is nothing to move yet. Draw something first!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture could not move this time.</source>
+        <translation>The picture could not move this time.</translation>
+    </message>
+</context>
+<context>
+    <name>MotionPage</name>
+    <message>
+        <location line="+43"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as a moving picture</source>
+        <translation>Save as a moving picture</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not save the moving picture: %1</source>
+        <translation>Could not save the moving picture: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Wait a moment: the picture is still getting ready to move.</source>
+        <translation>Wait a moment: the picture is still getting ready to move.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved in your Pictures folder!</source>
+        <translation>Saved in your Pictures folder!</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is nothing to move yet. Draw something first!</source>
+        <translation>There is nothing to move yet. Draw something first!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture could not move this time.</source>
+        <translation>The picture could not move this time.</translation>
     </message>
 </context>
 <context>
@@ -1000,7 +1119,7 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+26"/>
+        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+27"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1042,7 +1161,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>Delete this picture for good? It cannot be brought back.</source>
         <translation>Delete this picture for good? It cannot be brought back.</translation>
     </message>

@@ -278,7 +278,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+82"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+87"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>아직 그림이 없어요. 그림을 그려서 여기에 모아 봐요!</translation>
     </message>
@@ -291,6 +291,11 @@
         <location line="+1"/>
         <source>Watch it again</source>
         <translation>다시 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make it move!</source>
+        <translation>움직여 봐!</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -343,7 +348,7 @@
         <translation>쇼 멈추기</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Oh no, this picture could not be opened. It was put aside safely.</source>
         <translation>이런, 이 그림을 열 수 없어요. 안전하게 따로 두었어요.</translation>
     </message>
@@ -358,7 +363,7 @@
         <translation>그림을 버리지 못했어요. 어른에게 물어봐요.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+108"/>
         <source>Could not save the picture: %1</source>
         <translation>그림을 저장하지 못했어요: %1</translation>
     </message>
@@ -451,7 +456,7 @@
 <context>
     <name>GrownUpsScreen</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups.py" line="+52"/>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+61"/>
         <source>Fill the whole screen</source>
         <translation>화면 전체에 채우기</translation>
     </message>
@@ -602,7 +607,7 @@
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <location line="+15"/>
         <location line="+38"/>
         <source>Set by your school</source>
@@ -688,7 +693,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+74"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
         <location line="+17"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
@@ -704,12 +709,12 @@
         <translation>마법! 내 그림을 바꿔 줘</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Helper</source>
         <translation>도우미</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>No picture styles are here yet.</source>
         <translation>아직 그림 스타일이 없어요.</translation>
     </message>
@@ -827,6 +832,120 @@
         <location line="+1"/>
         <source>Thick pen: draw big bold lines.</source>
         <translation>굵은 펜: 크고 굵은 선을 그려요.</translation>
+    </message>
+</context>
+<context>
+    <name>Motion</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/motion_player.py" line="+32"/>
+        <source>Bounce</source>
+        <translation>통통</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wobble</source>
+        <translation>말랑말랑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dance</source>
+        <translation>춤추기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Float</source>
+        <translation>둥실둥실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spin</source>
+        <translation>빙글 점프</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk</source>
+        <translation>걷기</translation>
+    </message>
+</context>
+<context>
+    <name>MotionBar</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/motion_views.py" line="+49"/>
+        <source>Make it move!</source>
+        <translation>움직여 봐!</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make my picture move</source>
+        <translation>내 그림을 움직이게 하기</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stop</source>
+        <translation>멈춰!</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop moving</source>
+        <translation>그만 움직이기</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Pick a way to move!</source>
+        <translation>어떻게 움직일지 골라 봐!</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>There is nothing to move yet. Draw something first!</source>
+        <translation>아직 움직일 그림이 없어요. 먼저 그림을 그려 봐요!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture could not move this time.</source>
+        <translation>이번에는 그림이 움직이지 못했어요.</translation>
+    </message>
+</context>
+<context>
+    <name>MotionPage</name>
+    <message>
+        <location line="+43"/>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as a moving picture</source>
+        <translation>움직이는 그림으로 저장</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not save the moving picture: %1</source>
+        <translation>움직이는 그림을 저장하지 못했어요: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Wait a moment: the picture is still getting ready to move.</source>
+        <translation>잠깐만요! 그림이 움직일 준비를 하고 있어요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving...</source>
+        <translation>저장하고 있어요...</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved in your Pictures folder!</source>
+        <translation>사진 폴더에 저장했어요!</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is nothing to move yet. Draw something first!</source>
+        <translation>아직 움직일 그림이 없어요. 먼저 그림을 그려 봐요!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture could not move this time.</source>
+        <translation>이번에는 그림이 움직이지 못했어요.</translation>
     </message>
 </context>
 <context>
@@ -1000,7 +1119,7 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+26"/>
+        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+27"/>
         <source>the disk is full</source>
         <translation>디스크가 가득 찼습니다</translation>
     </message>
@@ -1042,7 +1161,7 @@
         <translation>닫기</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>Delete this picture for good? It cannot be brought back.</source>
         <translation>이 그림을 완전히 지울까요? 다시 되돌릴 수 없습니다.</translation>
     </message>
