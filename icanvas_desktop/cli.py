@@ -104,7 +104,7 @@ def _render_plan(ns) -> list[tuple[Path, Path]] | str:
 
 
 def _render_cmd(ns) -> int:
-    from PIL import Image, UnidentifiedImageError
+    from icanvas_desktop.core.readers import UnreadableFile, read_picture
     plan = _render_plan(ns)
     if isinstance(plan, str):
         print(f"icanvas: {plan}", file=sys.stderr)
@@ -113,11 +113,9 @@ def _render_cmd(ns) -> int:
     failed = 0
     for src, target in plan:
         try:
-            with Image.open(src) as im:
-                im.load()
-                pic = eng.render_raster(im, ns.size)
-        except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as err:
-            print(f"icanvas: {src}: not a readable picture ({err})", file=sys.stderr)
+            pic = eng.render_raster(read_picture(src), ns.size)
+        except UnreadableFile as err:
+            print(f"icanvas: {src}: not a readable picture ({err.reason})", file=sys.stderr)
             failed += 1
             continue
         try:

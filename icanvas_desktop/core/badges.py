@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 
 from icanvas_desktop.core.atomic import atomic_write_text
 from icanvas_desktop.core.badge_defs import BADGES
+from icanvas_desktop.core.readers import describe
 from icanvas_desktop.core.paths import resources_dir
 
 # Event kinds written to the events log by the UI.
@@ -206,13 +207,13 @@ class EventLog:
                                   dict(e.get("data", {}))) for e in data["events"]]
         except FileNotFoundError:
             pass
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        except Exception as err:  # noqa: BLE001 - whatever a damaged file makes json or a check raise
             aside = self.path.with_name(f"events.json.damaged-{int(time.time())}")
             try:
                 os.replace(self.path, aside)
             except OSError:
                 pass
-            self.problem = f"The badge diary was damaged ({err}); it was kept as {aside.name}."
+            self.problem = f"The badge diary was damaged ({describe(err)}); it was kept as {aside.name}."
 
     def record(self, kind: str, profile: str, when: datetime | None = None, **data) -> Event:
         ev = Event(kind, (when or datetime.now()).astimezone(), profile, data)

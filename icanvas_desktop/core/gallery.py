@@ -33,16 +33,19 @@ from PIL import Image
 
 from icanvas_desktop.core.atomic import StorageError, _reason, atomic_write_bytes, atomic_write_text, fsync_dir
 from icanvas_desktop.core.gallery_files import (CODES, ID_RE, IGNORED, MESSAGES, REQUIRED, SCHEMA_VERSION,
-                                                THUMB_SIZE, Creation, Entry, GalleryError, Problem, capped,
-                                                json_strokes, normalize_strokes, open_image, png_bytes,
-                                                printable, read_manifest, write_synced)
+                                                THUMB_SIZE, Creation, Entry, GalleryError, Problem, canvas_of,
+                                                capped, entry_of, json_strokes, normalize_strokes, open_image,
+                                                png_bytes, printable, read_manifest, read_strokes, write_synced)
 from icanvas_desktop.core.gallery_trash import add_purged, read_purged
+from icanvas_desktop.core.logs import get_logger
 from icanvas_desktop.core.strokes import HINT, Drawing
 
 __all__ = ["CODES", "SCHEMA_VERSION", "THUMB_SIZE", "Creation", "Entry", "Gallery", "GalleryError",
            "Problem", "default_export_dir", "default_gallery_root", "normalize_strokes"]
 
 STAGING_MAX_AGE_S = 600          # staging leftovers older than this belong to no running save
+
+log = get_logger(__name__)
 
 
 def default_gallery_root() -> Path:
@@ -69,8 +72,9 @@ class Gallery:
         self._counter = 0
         try:
             self.entries_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # a read-only gallery can still be looked at; add() reports the reason
+        except (OSError, ValueError) as err:   # ValueError: a NUL in the path
+            # A read-only gallery can still be looked at; add() reports the reason.
+            log.warning("gallery folder %s cannot be made: %s", self.entries_dir, err)
         self._clean_staging()
 
     # -- writing ---------------------------------------------------------------------------------
@@ -132,9 +136,11 @@ class Gallery:
             fsync_dir(self.entries_dir)
         except OSError as err:
             shutil.rmtree(stage, ignore_errors=True)
+            log.error("creation not saved in %s: %s", self.root, _reason(err), exc_info=True)
             if isinstance(err, StorageError):
                 raise
             raise StorageError(self.root, _reason(err), err) from err
+        log.info("creation %s saved", entry_id)
         return entry_id
 
     @staticmethod
@@ -154,7 +160,7 @@ class Gallery:
     def _clean_staging(self) -> None:
         try:
             leftovers = list(self.staging_dir.iterdir())
-        except OSError:
+        except (OSError, ValueError):
             return
         now = time.time()
         for p in leftovers:
@@ -226,15 +232,7 @@ class Gallery:
                 raise GalleryError("missing_files") from None
             if size != info.get("size"):
                 raise GalleryError("damaged")
-        try:
-            created = datetime.fromisoformat(m["created"])
-            entry = Entry(id=name, created=created, profile=str(m.get("profile", "")),
-                          style=str(m.get("style", "")), stroke_count=int(m.get("stroke_count", 0)),
-                          used_hints=bool(m.get("used_hints", False)),
-                          stickers=tuple(m.get("stickers", [])),
-                          path=path)
-        except (KeyError, TypeError, ValueError):
-            raise GalleryError("bad_manifest") from None
+        entry = entry_of(m, name, path)
         with self._lock:
             self._cache[str(path)] = (key, entry)
         return entry
@@ -261,6 +259,7 @@ class Gallery:
             self._reported.add((code, name))
             msg = f"{MESSAGES[code]}: {shown}{where}. Nothing else was affected."
             self.problems.append(Problem(code, shown, msg, str(err.__cause__ or "")))
+        log.warning("gallery: %s (%s)", msg, code, exc_info=err.__cause__)
 
     def take_problems(self) -> list[Problem]:
         """Problems not yet shown; each is handed out once."""
@@ -294,19 +293,14 @@ class Gallery:
             entry = self._entry(folder, entry_id)
             sketch = open_image(self._verified(folder, m, "sketch.png"), "drawing")
             result = open_image(self._verified(folder, m, "result.png"), "picture")
-            try:
-                data = json.loads(self._verified(folder, m, "strokes.json").decode("utf-8"))
-                strokes, hints = data["strokes"], data.get("hints")
-                normalize_strokes(strokes)
-            except (ValueError, KeyError, TypeError, AttributeError) as err:
-                raise GalleryError("damaged") from err
+            strokes, hints = read_strokes(self._verified(folder, m, "strokes.json"))
             if "hints.png" in m["files"]:
                 hints = open_image(self._verified(folder, m, "hints.png"), "colour hints")
+            canvas = canvas_of(m, sketch)
         except GalleryError as err:
             self._set_aside(folder, entry_id, err)
             why = MESSAGES[err.code] if str(err) in CODES else str(err)
             raise GalleryError(f"This creation could not be opened: {why}", err.code) from err
-        canvas = tuple(int(v) for v in m.get("canvas", (sketch.width, sketch.height)))
         return Creation(id=entry_id, sketch=sketch, result=result, strokes=strokes, hints=hints,
                         style=entry.style, profile=entry.profile, created=entry.created,
                         canvas_size=canvas, stickers=list(m.get("stickers", [])), meta=m)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -15,12 +16,17 @@ from pathlib import Path
 
 from PIL import Image
 
+from icanvas_desktop.core.readers import MAX_PIXELS, UnreadableFile, guarded, open_picture, read_limited
 from icanvas_desktop.core.strokes import Drawing, Stroke
 
 SCHEMA_VERSION = 1
-MAX_PIXELS = 25_000_000          # ~5000x5000: far above any canvas, far below a decompression bomb
+MAX_MANIFEST_BYTES = 1024 * 1024  # a manifest is ~1 kB; stickers add a few dozen bytes each
+MAX_CANVAS = 8192                # canvas side in pixels: an 8K screen; pictures are drawn at it
+MAX_COORD = 100_000.0            # a stroke's points, in canvas pixels: far off any canvas
+MAX_PEN = 500.0                  # the thickest pen is 18 px, the eraser a few times that
 THUMB_SIZE = 320                 # long side of cached thumbnails, in pixels
 ID_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,79}$")
+FILE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")   # a file of a creation: no folders
 IGNORED = {"thumbs.db", "desktop.ini", ".ds_store"}   # files operating systems drop in folders
 REQUIRED = ("sketch.png", "result.png", "strokes.json")
 
@@ -145,18 +151,11 @@ def write_synced(path: Path, data: bytes) -> None:
 
 
 def open_image(data: bytes, what: str) -> Image.Image:
+    """A picture of a creation (always PNG: `png_bytes` wrote it), or GalleryError."""
     try:
-        img = Image.open(io.BytesIO(data))
-        if img.width * img.height > MAX_PIXELS:
-            raise GalleryError(f"The {what} is far too big to open ({img.width} x {img.height}).")
-        img.load()
-        return img
-    except GalleryError:
-        raise
-    except Image.DecompressionBombError as err:
-        raise GalleryError(f"The {what} is far too big to open.") from err
-    except (OSError, ValueError, SyntaxError) as err:
-        raise GalleryError(f"The {what} is damaged and cannot be shown.") from err
+        return open_picture(data, what, MAX_PIXELS, formats=("PNG",))
+    except UnreadableFile as err:
+        raise GalleryError(str(err)) from err.__cause__
 
 
 MESSAGES = {   # the friendly English sentence for each code
@@ -169,18 +168,73 @@ MESSAGES = {   # the friendly English sentence for each code
 
 
 def read_manifest(folder: Path) -> dict:
-    """A creation's manifest, checked for shape and version (GalleryError with a code if not)."""
+    """A creation's manifest, checked for shape and version (GalleryError with a code if not):
+    a dict whose `files` maps names to {"size": int, "sha256": str} and whose `stickers`, if
+    any, is a list. Any other surprise in the file is "bad_manifest" too."""
     try:
-        m = json.loads((folder / "manifest.json").read_bytes().decode("utf-8"))
+        raw = read_limited(folder / "manifest.json", MAX_MANIFEST_BYTES)
     except FileNotFoundError:
         raise GalleryError("missing_files") from None
-    except (OSError, ValueError):
-        raise GalleryError("bad_manifest") from None
-    if not isinstance(m, dict) or not isinstance(m.get("files"), dict):
-        raise GalleryError("bad_manifest")
-    v = m.get("schema_version")
-    if not isinstance(v, int) or isinstance(v, bool) or v < 1:
-        raise GalleryError("bad_manifest")
-    if v > SCHEMA_VERSION:
-        raise GalleryError("newer_version")
-    return m
+    except UnreadableFile as err:
+        raise GalleryError("bad_manifest") from err
+    with guarded(lambda err: GalleryError("bad_manifest"), passthrough=(GalleryError,)):
+        m = json.loads(raw.decode("utf-8"))
+        if not isinstance(m, dict) or not isinstance(m.get("files"), dict):
+            raise GalleryError("bad_manifest")
+        v = m.get("schema_version")
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+            raise GalleryError("bad_manifest")
+        if v > SCHEMA_VERSION:
+            raise GalleryError("newer_version")
+        for name, info in m["files"].items():
+            if not (FILE_RE.fullmatch(name) and isinstance(info, dict) and type(info.get("size")) is int
+                    and isinstance(info.get("sha256"), str)):
+                raise GalleryError("bad_manifest")
+        if not isinstance(m.get("stickers", []), list):
+            raise GalleryError("bad_manifest")
+        return m
+
+
+def entry_of(m: dict, name: str, path: Path) -> Entry:
+    """The listed facts of a checked manifest (GalleryError "bad_manifest" if they are not)."""
+    with guarded(lambda err: GalleryError("bad_manifest")):
+        created = m["created"]
+        if not isinstance(created, str):
+            raise TypeError("created is not a date")
+        return Entry(id=name, created=datetime.fromisoformat(created), profile=str(m.get("profile", "")),
+                     style=str(m.get("style", "")), stroke_count=int(m.get("stroke_count", 0)),
+                     used_hints=bool(m.get("used_hints", False)),
+                     stickers=tuple(m.get("stickers", [])), path=path)
+
+
+def read_strokes(data: bytes) -> tuple[object, object]:
+    """(strokes, hints) of a creation's strokes.json, checked to make Stroke objects that can
+    be drawn again (GalleryError "damaged" if they do not): a pen 1e300 wide overflowed the
+    rasteriser, and one a million wide took a minute to draw."""
+    with guarded(lambda err: GalleryError("damaged"), passthrough=(GalleryError,)):
+        doc = json.loads(data.decode("utf-8"))
+        strokes, hints = doc["strokes"], doc.get("hints")
+        for stroke in normalize_strokes(strokes):
+            if not drawable(stroke):
+                raise GalleryError("damaged")
+        return strokes, hints
+
+
+def drawable(stroke: Stroke) -> bool:
+    """Whether a stroke read from a file can be drawn: finite numbers, a pen no wider than
+    MAX_PEN, points within MAX_COORD of the canvas and an RGB colour."""
+    if not (math.isfinite(stroke.width) and 0 <= stroke.width <= MAX_PEN):
+        return False
+    if len(stroke.color) != 3 or not all(0 <= c <= 255 for c in stroke.color):
+        return False
+    return all(abs(p.x) <= MAX_COORD and abs(p.y) <= MAX_COORD   # False for NaN too
+               and math.isfinite(p.pressure) and math.isfinite(p.t) for p in stroke.points)
+
+
+def canvas_of(m: dict, sketch: Image.Image) -> tuple[int, int]:
+    """The canvas size the strokes were drawn on: the manifest's, else the sketch's."""
+    with guarded(lambda err: GalleryError("bad_manifest")):
+        w, h = (int(v) for v in m.get("canvas", (sketch.width, sketch.height)))
+        if not (0 < w <= MAX_CANVAS and 0 < h <= MAX_CANVAS):
+            raise ValueError(f"canvas {w} x {h}")
+        return w, h

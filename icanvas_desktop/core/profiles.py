@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from icanvas_desktop.core.atomic import atomic_write_text
+from icanvas_desktop.core.readers import describe
 from icanvas_desktop.core.paths import resources_dir
 
 SCHEMA_VERSION = 1
@@ -77,14 +78,15 @@ class Profiles:
                               for p in data.get("profiles", [])]
             cur = data.get("current")
             self._current = cur if any(p.id == cur for p in self._profiles) else None
-        except (ValueError, KeyError, TypeError, AttributeError) as err:
+        except Exception as err:  # noqa: BLE001 - whatever a damaged file makes json or a check raise
             aside = self.path.with_name(f"profiles.json.damaged-{int(time.time())}")
             try:
                 os.replace(self.path, aside)
             except OSError:
                 pass
             self._profiles, self._current = [], None
-            self.problem = f"The children's profiles file was damaged ({err}); it was kept as {aside.name}."
+            self.problem = (f"The children's profiles file was damaged ({describe(err)}); "
+                            f"it was kept as {aside.name}.")
 
     def _save(self) -> None:
         data = {"schema_version": SCHEMA_VERSION, "current": self._current,

@@ -27,7 +27,9 @@ from typing import Any, Iterable, Mapping
 import platformdirs
 import tomli_w
 
-from icanvas_desktop.core.atomic import atomic_write_bytes, atomic_write_text
+from icanvas_desktop.core.atomic import StorageError, atomic_write_bytes, atomic_write_text
+from icanvas_desktop.core.logs import get_logger
+from icanvas_desktop.core.readers import UnreadableFile, describe, folder_problem, read_limited, short_repr
 from icanvas_desktop.core.settings_schema import (
     KEYS, LANGS, SCHEMA_VERSION, BadValue, Settings, check_value, migrate, to_toml_value,
 )
@@ -42,6 +44,10 @@ __all__ = [
 SYSTEM_ENV = "ICANVAS_SYSTEM_CONFIG"   # a path; "" means "no system file" (tests, kiosks)
 USER_ENV = "ICANVAS_USER_CONFIG"
 LOCK_ALL = "*"
+MAX_FILE_BYTES = 1024 * 1024       # a settings file is a few hundred bytes; a huge one is not one
+MAX_WARNINGS_PER_FILE = 20         # a file of junk is one problem for a grown-up, not a thousand
+
+log = get_logger(__name__)
 
 
 class SettingLocked(PermissionError):
@@ -102,27 +108,43 @@ def user_config_path() -> Path:
 
 # --- reading one file -------------------------------------------------------------------
 
-def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+_KEY_AT_LINE_START = re.compile(r"""^\s*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))\s*=""", re.M)
 
 
-def _where(path: Path, text: str, key: str) -> str:
-    line = _line_of(text, key)
-    return f"{path}, line {line}" if line else f"{path}"
+def _key_lines(text: str) -> dict[str, int]:
+    """Each top-level-looking key -> the line it is first set on. One pass over the text: a
+    warning per key used to scan the whole file again, and a file of many thousand unknown
+    keys took minutes."""
+    lines: dict[str, int] = {}
+    line, pos = 1, 0
+    for match in _KEY_AT_LINE_START.finditer(text):
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        key = next(g for g in match.groups() if g is not None)
+        lines.setdefault(key, line)
+    return lines
+
+
+class _Layer:
+    """One file being read: its path, its text and where its keys are, for the warnings."""
+
+    def __init__(self, path: Path, text: str = ""):
+        self.path = path
+        self.lines = _key_lines(text) if text else {}
+
+    def where(self, key: str) -> str:
+        line = self.lines.get(key)
+        return f"{self.path}, line {line}" if line else f"{self.path}"
 
 
 def _read_toml(path: Path, warnings: list[str]) -> tuple[dict[str, Any], str] | None:
     """The file's table and text, or None (with a warning) when it cannot be used."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return None
-    except OSError as err:
-        warnings.append(f"{path}: cannot be read ({err.strerror or err}); ignoring this file.")
+    except UnreadableFile as err:
+        warnings.append(f"{path}: {err}; ignoring this file.")
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -135,22 +157,44 @@ def _read_toml(path: Path, warnings: list[str]) -> tuple[dict[str, Any], str] | 
         # tomllib's message already ends in "(at line N, column M)".
         warnings.append(f"{path}: is not valid TOML: {err}; ignoring this file.")
         return None
+    except Exception as err:  # noqa: BLE001 - RecursionError on `x = [[[[...]]]]`, and the like
+        warnings.append(f"{path}: cannot be read ({describe(err)}); ignoring this file.")
+        return None
     return data, text
 
 
-def _read_layer(path: Path, warnings: list[str]) -> tuple[dict[str, Any], list[str] | None, str]:
-    """Checked values, the `locked` list (None when absent) and the text of one file."""
+def _read_layer(path: Path, warnings: list[str]) -> tuple[dict[str, Any], list[str] | None, _Layer]:
+    """Checked values, the `locked` list (None when absent) and the file, read for warnings.
+    Never raises: a file that makes anything unexpected happen is ignored, with a warning."""
     got = _read_toml(path, warnings)
     if got is None:
-        return {}, None, ""
+        return {}, None, _Layer(path)
     data, text = got
+    layer = _Layer(path, text)
+    found: list[str] = []
+    try:
+        values, locked = _layer_values(layer, data, found)
+    except Exception as err:  # noqa: BLE001 - a bug must not stop the app; the log keeps it
+        log.warning("settings file %s could not be used", path, exc_info=True)
+        found.append(f"{path}: could not be used ({describe(err)}); ignoring this file.")
+        values, locked = {}, None
+    if len(found) > MAX_WARNINGS_PER_FILE:
+        more = len(found) - MAX_WARNINGS_PER_FILE + 1
+        found[MAX_WARNINGS_PER_FILE - 1:] = [f"{path}: {more} more problems like these."]
+    warnings.extend(found)
+    return values, locked, layer
+
+
+def _layer_values(layer: _Layer, data: dict[str, Any], warnings: list[str]
+                  ) -> tuple[dict[str, Any], list[str] | None]:
+    path = layer.path
     version = data.pop("schema_version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        warnings.append(f"{_where(path, text, 'schema_version')}: schema_version must be a "
+        warnings.append(f"{layer.where('schema_version')}: schema_version must be a "
                         f"whole number; reading the file as version 1.")
         version = 1
     if version > SCHEMA_VERSION:
-        warnings.append(f"{_where(path, text, 'schema_version')}: written by a newer iCanvas "
+        warnings.append(f"{layer.where('schema_version')}: written by a newer iCanvas "
                         f"(schema {version}, this one reads {SCHEMA_VERSION}); "
                         f"using the settings it shares with this version.")
     locked = data.pop("locked", None)
@@ -162,20 +206,32 @@ def _read_layer(path: Path, warnings: list[str]) -> tuple[dict[str, Any], list[s
     for key, value in data.items():
         if key not in KEYS:
             kind = "table" if isinstance(value, dict) else "setting"
-            warnings.append(f"{_where(path, text, key)}: unknown {kind} \"{key}\"; ignoring it.")
+            warnings.append(f"{layer.where(key)}: unknown {kind} \"{short_repr(key)[1:-1]}\"; "
+                            f"ignoring it.")
             continue
         try:
-            values[key] = check_value(key, value)
+            values[key] = _checked(key, value)
         except BadValue as err:
-            warnings.append(f"{_where(path, text, key)}: \"{key}\" {err} (it says {value!r}); "
+            warnings.append(f"{layer.where(key)}: \"{key}\" {err} (it says {short_repr(value)}); "
                             f"ignoring it.")
     if locked is not None:
-        locked = _check_locked(path, text, locked, warnings)
-    return values, locked, text
+        locked = _check_locked(layer, locked, warnings)
+    return values, locked
 
 
-def _check_locked(path: Path, text: str, locked: Any, warnings: list[str]) -> list[str]:
-    where = _where(path, text, "locked")
+def _checked(key: str, value: Any) -> Any:
+    """check_value, and for `savedir` also a look at the disk: the gallery must be able to
+    live there (a file, or a folder that cannot be made, would stop the gallery)."""
+    value = check_value(key, value)
+    if key == "savedir":
+        problem = folder_problem(value)
+        if problem:
+            raise BadValue(problem)
+    return value
+
+
+def _check_locked(layer: _Layer, locked: Any, warnings: list[str]) -> list[str]:
+    where = layer.where("locked")
     if not isinstance(locked, list) or not all(isinstance(k, str) for k in locked):
         warnings.append(f'{where}: "locked" must be a list of setting names, '
                         f'e.g. ["noquit", "savedir"]; nothing is locked.')
@@ -187,7 +243,7 @@ def _check_locked(path: Path, text: str, locked: Any, warnings: list[str]) -> li
         elif key in KEYS:
             good.append(key)
         else:
-            warnings.append(f'{where}: cannot lock unknown setting "{key}".')
+            warnings.append(f'{where}: cannot lock unknown setting "{short_repr(key)[1:-1]}".')
     return good
 
 
@@ -211,13 +267,13 @@ def load_settings(argv_overrides: Mapping[str, Any] | None = None,
         locked.update(sys_locked or ())
 
     user_file = Path(user_path) if user_path is not None else user_config_path()
-    user_values, user_locked, user_text = _read_layer(user_file, warnings)
+    user_values, user_locked, user_layer = _read_layer(user_file, warnings)
     if user_locked:
-        warnings.append(f"{_where(user_file, user_text, 'locked')}: only the system-wide file "
+        warnings.append(f"{user_layer.where('locked')}: only the system-wide file "
                         f"can lock settings; ignoring \"locked\".")
     for key, value in user_values.items():
         if key in locked:
-            warnings.append(f"{_where(user_file, user_text, key)}: \"{key}\" is set by your "
+            warnings.append(f"{user_layer.where(key)}: \"{key}\" is set by your "
                             f"school and locked; ignoring it.")
         else:
             values[key] = value
@@ -234,11 +290,14 @@ def load_settings(argv_overrides: Mapping[str, Any] | None = None,
                             f"and locked.")
         else:
             try:
-                values[key] = check_value(key, value)
+                values[key] = _checked(key, value)
                 sources[key] = "command line"
             except BadValue as err:
-                warnings.append(f"command line: {flag} {err} (got {value!r}); ignoring it.")
+                warnings.append(f"command line: {flag} {err} (got {short_repr(value)}); "
+                                f"ignoring it.")
 
+    for warning in warnings:
+        log.warning("settings: %s", warning)
     return LoadedSettings(settings=Settings(**values), locked=locked, warnings=warnings,
                           sources=sources, system_path=sys_file, user_path=user_file)
 
@@ -279,7 +338,11 @@ def save_user_settings(changes: Mapping[str, Any], *, user_path: str | os.PathLi
     ordered.update({key: existing.pop(key) for key in KEYS if key in existing})
     ordered.update(existing)        # unknown keys a newer version wrote stay as they were
     header = "# iCanvas settings for this user, written by the grown-ups' corner.\n"
-    atomic_write_text(path, header + tomli_w.dumps(ordered))
+    try:
+        atomic_write_text(path, header + tomli_w.dumps(ordered))
+    except StorageError as err:
+        log.warning("settings not saved to %s: %s", path, err.reason)
+        raise
     return path
 
 

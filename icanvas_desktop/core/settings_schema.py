@@ -74,10 +74,13 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
 
 
 def _path(value: Any) -> Path:
-    if isinstance(value, (str, Path)) and str(value).strip():
-        # "~" and "$HOME"-style variables let one school file serve every pupil's account.
-        return Path(os.path.expandvars(os.path.expanduser(str(value).strip())))
-    raise BadValue("must be a folder path in quotes")
+    if not isinstance(value, (str, Path)) or not str(value).strip():
+        raise BadValue("must be a folder path in quotes")
+    # "~" and "$HOME"-style variables let one school file serve every pupil's account.
+    text = os.path.expandvars(os.path.expanduser(str(value).strip()))
+    if "\0" in text:       # no file system takes one; Path() would accept it and mkdir() fail
+        raise BadValue("holds a NUL character (\\u0000), which no folder name can have")
+    return Path(text)
 
 
 def _threads(value: Any) -> int:

@@ -93,9 +93,13 @@ class OnnxBackend:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         try:
             self.session = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
+            inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
         except Exception as err:  # onnxruntime raises its own exception types for bad graphs
             raise CheckpointError(onnx_path, f"its ONNX graph cannot be loaded ({err})") from err
-        self.input_name = self.session.get_inputs()[0].name
+        if len(inputs) != 1 or not outputs:     # run() feeds one sketch and reads one picture
+            raise CheckpointError(onnx_path, f"its ONNX graph takes {len(inputs)} inputs and gives "
+                                             f"{len(outputs)} outputs, not one sketch and a picture")
+        self.input_name = inputs[0].name
         return meta
 
     def run(self, x: np.ndarray) -> np.ndarray:

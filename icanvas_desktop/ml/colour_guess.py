@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from icanvas_desktop.core.readers import UnreadableFile, describe, guarded, read_limited
 from icanvas_desktop.ml.lines import dilate, erosion_depth
 from icanvas_desktop.ml.masks import label_regions, lines_of, solid
 from icanvas_desktop.ml.regions import Shapes, find_shapes
@@ -264,26 +265,39 @@ _SHAPES = {"silhouettes": (GRID * GRID // 8,), "lines": (GRID * GRID // 8,),
            "layouts": (COLOUR_GRID, COLOUR_GRID), "palette": (3,)}
 
 
+MAX_INDEX_BYTES = 256 * 1024 * 1024   # shipped indexes are ~1 MB; 256 MB is ~300,000 pictures
+
+
 def load_index(path: Path | str) -> ColourIndex:
-    """Read a colour index (safetensors, uint8 only: never pickle), checked before use."""
+    """Read a colour index (safetensors, uint8 only: never pickle), checked before use.
+    Raises CheckpointError only, whatever the file holds."""
     path = Path(path)
+    with guarded(lambda err: CheckpointError(path, f"the colour index is damaged ({describe(err)})"),
+                 passthrough=(CheckpointError,)):
+        return _load_index(path)
+
+
+def _load_index(path: Path) -> ColourIndex:
     table, meta = read_header(path)
     if meta.get("format") != FORMAT:
         raise CheckpointError(path, "this is not an iCanvas colour index")
     if str(meta.get("format_version")) != str(FORMAT_VERSION):
         raise CheckpointError(path, f"colour index version {meta.get('format_version')!r} is not supported")
-    with open(path, "rb") as f:
-        (n,) = struct.unpack("<Q", f.read(8))
-        f.seek(8 + n)
-        blob = f.read()
+    try:
+        raw = read_limited(path, MAX_INDEX_BYTES)
+    except (OSError, UnreadableFile) as err:
+        raise CheckpointError(path, f"the colour index {err}") from err
+    (n,) = struct.unpack("<Q", raw[:8])
+    blob = raw[8 + n:]
     arrays = {}
     for name, tail in _SHAPES.items():
         info = table.get(name)
-        if not isinstance(info, dict) or info.get("dtype") != "U8" or tuple(info.get("shape", ()))[1:] != tail:
+        shape = info.get("shape") if isinstance(info, dict) else None
+        if (not isinstance(info, dict) or info.get("dtype") != "U8" or not isinstance(shape, list)
+                or not all(type(v) is int and v >= 0 for v in shape) or tuple(shape)[1:] != tail):
             raise CheckpointError(path, f"the colour index has no valid {name!r} table")
-        a, b = info["data_offsets"]
-        shape = tuple(info["shape"])
-        if b - a != int(np.prod(shape)):
+        a, b = info["data_offsets"]        # whole numbers inside the file: read_header checked
+        if b - a != int(np.prod(shape, dtype=np.int64)):
             raise CheckpointError(path, f"the colour index table {name!r} has the wrong size")
         arrays[name] = np.frombuffer(blob[a:b], np.uint8).reshape(shape)
     count = len(arrays["layouts"])
@@ -296,6 +310,8 @@ def load_index(path: Path | str) -> ColourIndex:
                 info[k] = json.loads(info[k])
             except ValueError:
                 raise CheckpointError(path, f"the colour index metadata {k!r} is damaged") from None
+            if not isinstance(info[k], dict):
+                raise CheckpointError(path, f"the colour index metadata {k!r} is damaged (not an object)")
 
     def bits(a):
         return np.unpackbits(a, axis=1)[:, :GRID * GRID].reshape(-1, GRID, GRID).astype(bool)

@@ -12,6 +12,8 @@ import json
 import struct
 from pathlib import Path
 
+from icanvas_desktop.core.readers import describe, guarded, short_repr
+
 FORMAT = "icanvas-style"
 FORMAT_VERSION = 1
 MAX_HEADER = 16 * 1024 * 1024  # real headers are a few kB; anything huge is hostile or broken
@@ -28,8 +30,16 @@ class CheckpointError(Exception):
 
 
 def read_header(path: Path | str) -> tuple[dict, dict]:
-    """(tensor table, metadata) of a safetensors file, checked for sanity."""
+    """(tensor table, metadata) of a safetensors file, checked for sanity: every tensor has
+    whole-number offsets inside the file, and the metadata maps strings to strings (the
+    safetensors format says so). Raises CheckpointError only, whatever the file holds."""
     path = Path(path)
+    with guarded(lambda err: CheckpointError(path, f"its header is damaged ({describe(err)})"),
+                 passthrough=(CheckpointError,)):
+        return _read_header(path)
+
+
+def _read_header(path: Path) -> tuple[dict, dict]:
     try:
         size = path.stat().st_size
         with open(path, "rb") as f:
@@ -40,8 +50,8 @@ def read_header(path: Path | str) -> tuple[dict, dict]:
             if n <= 0 or n > MAX_HEADER or 8 + n > size:
                 raise CheckpointError(path, "the file is not a safetensors style, or it is truncated")
             header = f.read(n)
-    except OSError as err:
-        raise CheckpointError(path, f"cannot be read ({err.strerror or err})") from err
+    except (OSError, ValueError) as err:     # ValueError: a NUL in the path
+        raise CheckpointError(path, f"cannot be read ({describe(err)})") from err
     try:
         table = json.loads(header.decode("utf-8"))
         if not isinstance(table, dict):
@@ -49,21 +59,33 @@ def read_header(path: Path | str) -> tuple[dict, dict]:
     except (UnicodeDecodeError, ValueError) as err:
         raise CheckpointError(path, f"its header is damaged ({err})") from err
     meta = table.pop("__metadata__", None) or {}
-    if not isinstance(meta, dict):
+    if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
         raise CheckpointError(path, "its metadata is damaged")
     end = 8 + n
     for name, info in table.items():
-        try:
-            a, b = info["data_offsets"]
-        except (KeyError, TypeError, ValueError):
-            raise CheckpointError(path, f"tensor {name!r} has no valid offsets") from None
+        offsets = info.get("data_offsets") if isinstance(info, dict) else None
+        if not (isinstance(offsets, list) and len(offsets) == 2
+                and all(type(v) is int for v in offsets)):
+            raise CheckpointError(path, f"tensor {name!r} has no valid offsets")
+        a, b = offsets
         if not (0 <= a <= b and end + b <= size):
             raise CheckpointError(path, "the file is truncated (tensor data is missing)")
     return table, meta
 
 
+# What each JSON value must be for the app to use it: StyleInfo reads these without asking.
+_TEXTS = ("title", "description")          # {"en": "Sticker", "ko": "스티커"}
+
+
 def decode_metadata(path: Path | str, meta: dict) -> dict:
-    """Parse the string metadata into typed values and check the format."""
+    """Parse the string metadata into typed values and check the format: every JSON value
+    is an object, and titles and descriptions map languages to text. CheckpointError only."""
+    with guarded(lambda err: CheckpointError(path, f"its metadata is damaged ({describe(err)})"),
+                 passthrough=(CheckpointError,)):
+        return _decode_metadata(path, meta)
+
+
+def _decode_metadata(path: Path | str, meta: dict) -> dict:
     if meta.get("format") != FORMAT:
         raise CheckpointError(path, "this is not an iCanvas style (no style metadata); "
                                     "use `icanvas import-pix2pix` for pix2pix weights")
@@ -72,8 +94,8 @@ def decode_metadata(path: Path | str, meta: dict) -> dict:
     except ValueError:
         version = 0
     if version < 1 or version > FORMAT_VERSION:
-        raise CheckpointError(path, f"style format version {meta.get('format_version')!r} is not "
-                                    f"supported by this iCanvas (it reads up to {FORMAT_VERSION})")
+        raise CheckpointError(path, f"style format version {short_repr(meta.get('format_version'))} is "
+                                    f"not supported by this iCanvas (it reads up to {FORMAT_VERSION})")
     out: dict = dict(meta)
     out["format_version"] = version
     for key in JSON_KEYS:
@@ -81,7 +103,12 @@ def decode_metadata(path: Path | str, meta: dict) -> dict:
             out[key] = json.loads(meta.get(key, "{}"))
         except ValueError:
             raise CheckpointError(path, f"its {key!r} metadata is damaged") from None
-    if "arch" not in meta or not isinstance(out["arch_config"], dict):
+        if not isinstance(out[key], dict):
+            raise CheckpointError(path, f"its {key!r} metadata is damaged (not an object)")
+    for key in _TEXTS:
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in out[key].items()):
+            raise CheckpointError(path, f"its {key!r} metadata is damaged (not text)")
+    if "arch" not in meta:
         raise CheckpointError(path, "its architecture is not described")
     return out
 

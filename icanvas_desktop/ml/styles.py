@@ -97,7 +97,7 @@ def index_data(path: Path) -> dict:
     then says so, and turns Magic colours off, when it loads the index)."""
     try:
         data = json.loads(read_header(path)[1].get("data", "{}"))
-    except (CheckpointError, ValueError):
+    except (CheckpointError, ValueError, RecursionError):   # RecursionError: [[[[...]]]]
         return {}
     return data if isinstance(data, dict) else {}
 

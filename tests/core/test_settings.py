@@ -153,6 +153,99 @@ def test_unreadable_file_and_folder_instead_of_file_are_ignored_with_a_warning(t
         assert any("cannot be read" in w for w in loaded.warnings)
 
 
+def test_a_nul_in_savedir_warns_and_the_drawings_stay_in_the_usual_folder(tmp_path):
+    # issue 23: a school file with this stopped the app (ValueError in the gallery's mkdir).
+    system = write(tmp_path / "sys.toml", 'savedir = "\\u0000/x"\nlocked = ["savedir"]\n')
+    loaded = load_settings(system_path=system, user_path=tmp_path / "none.toml")
+    assert loaded.settings.savedir == Settings().savedir
+    assert loaded.sources["savedir"] == "default"       # so the gallery stays in the data folder
+    assert len(loaded.warnings) == 1
+    assert f"{system}, line 1" in loaded.warnings[0] and "NUL" in loaded.warnings[0]
+
+
+def test_a_savedir_that_is_a_file_or_cannot_be_made_falls_back_with_a_warning(tmp_path):
+    a_file = write(tmp_path / "drawings.txt", "not a folder")
+    system = write(tmp_path / "sys.toml", f'savedir = "{tmp_path / "school"}"\n')
+    for bad, why in ((a_file, "is a file, not a folder"),
+                     (a_file / "inside", f"cannot be made ({a_file} is a file, not a folder)")):
+        user = write(tmp_path / "user.toml", f'savedir = "{bad}"\n')
+        loaded = load_settings(system_path=system, user_path=user)
+        assert loaded.settings.savedir == tmp_path / "school"      # the layer below wins
+        assert why in loaded.warnings[0]
+    loaded = load_settings({"savedir": str(a_file)}, system_path=system, user_path=tmp_path / "none")
+    assert loaded.settings.savedir == tmp_path / "school"
+    assert loaded.warnings[0].startswith("command line: --savedir is a file")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes everywhere")
+def test_a_savedir_in_a_read_only_place_cannot_be_made_but_a_read_only_gallery_is_kept(tmp_path):
+    locked = tmp_path / "locked"
+    (locked / "gallery").mkdir(parents=True)
+    locked.chmod(0o555)
+    try:
+        new = load_settings({"savedir": str(locked / "new")}, system_path=tmp_path / "none.toml",
+                            user_path=tmp_path / "none.toml")
+        kept = load_settings({"savedir": str(locked / "gallery")}, system_path=tmp_path / "none.toml",
+                             user_path=tmp_path / "none.toml")
+    finally:
+        locked.chmod(0o755)
+    assert new.settings.savedir == Settings().savedir
+    assert f"cannot be made ({locked} is read-only)" in new.warnings[0]
+    assert kept.settings.savedir == locked / "gallery" and not kept.warnings
+
+
+@pytest.mark.parametrize("nested", ["[" * 2000 + "]" * 2000, "{a=" * 2000 + "1" + "}" * 2000])
+def test_a_deeply_nested_file_is_ignored_with_a_warning(tmp_path, nested):
+    # issue 23: RecursionError out of tomllib stopped the app and `icanvas --self-test`.
+    system = write(tmp_path / "sys.toml", f'lang = "ko"\nx = {nested}\n')
+    loaded = load_settings(system_path=system, user_path=tmp_path / "none.toml")
+    assert loaded.settings == Settings()
+    assert loaded.warnings == [f"{system}: cannot be read (it is nested too deeply); ignoring this file."]
+
+
+def test_a_file_far_too_large_for_settings_is_ignored_unread(tmp_path):
+    big = tmp_path / "sys.toml"
+    big.write_bytes(b'lang = "ko"\n' + b"#" * st.MAX_FILE_BYTES)
+    loaded = load_settings(system_path=big, user_path=tmp_path / "none.toml")
+    assert loaded.settings.lang == "auto"
+    assert "is too large" in loaded.warnings[0] and "ignoring this file" in loaded.warnings[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_pipe_or_a_device_as_the_settings_file_is_not_read(tmp_path):
+    pipe = tmp_path / "settings.toml"
+    os.mkfifo(pipe)           # reading it would wait for a writer for ever
+    loaded = load_settings(system_path=pipe, user_path=Path(os.devnull))
+    assert loaded.settings == Settings()
+    assert [w.split(": ", 1)[1] for w in loaded.warnings] == \
+        ["cannot be read (it is not a regular file); ignoring this file."] * 2
+
+
+def test_a_file_of_many_bad_keys_gives_a_short_list_of_warnings(tmp_path):
+    keys = "".join(f"junk{i} = {i}\n" for i in range(20_000))
+    user = write(tmp_path / "user.toml", keys + 'lang = "ko"\n')
+    loaded = load_settings(system_path=tmp_path / "none.toml", user_path=user)
+    assert loaded.settings.lang == "ko"
+    assert len(loaded.warnings) == st.MAX_WARNINGS_PER_FILE
+    assert loaded.warnings[0] == f'{user}, line 1: unknown setting "junk0"; ignoring it.'
+    assert loaded.warnings[-1] == f"{user}: 19981 more problems like these."
+
+
+def test_a_bad_value_is_shown_short_however_deep_it_is(tmp_path):
+    deep = "[" * 60 + "1" + "]" * 60
+    user = write(tmp_path / "user.toml", f"lang = {deep}\n")
+    loaded = load_settings(system_path=tmp_path / "none.toml", user_path=user)
+    assert len(loaded.warnings) == 1 and len(loaded.warnings[0]) < 300
+    assert '"lang" must be one of' in loaded.warnings[0]
+
+
+def test_settings_warnings_go_to_the_log(tmp_path, caplog):
+    user = write(tmp_path / "user.toml", 'lang = "fr"\n')
+    with caplog.at_level("WARNING", logger="icanvas_desktop"):
+        loaded = load_settings(system_path=tmp_path / "none.toml", user_path=user)
+    assert [r.getMessage() for r in caplog.records] == [f"settings: {loaded.warnings[0]}"]
+
+
 def test_version_1_file_is_migrated_to_the_new_key_names(tmp_path):
     user = write(tmp_path / "user.toml",
                  'schema_version = 1\nkiosk = true\nlanguage = "ko"\nbig_buttons = true\n')

@@ -48,7 +48,8 @@ def styles(tmp_path):
 @pytest.fixture
 def school(tmp_path):
     system = tmp_path / "system.toml"
-    system.write_text('savedir = "/srv/art"\nnoquit = true\n'
+    # A savedir iCanvas can make (core/readers.folder_problem): /srv is read-only to a pupil.
+    system.write_text(f'savedir = "{tmp_path / "srv" / "art"}"\nnoquit = true\n'
                       'locked = ["noquit", "savedir", "device"]\n', encoding="utf-8")
     return load_settings(system_path=system, user_path=tmp_path / "user.toml")
 
@@ -132,9 +133,9 @@ def lock_badges(widget: QWidget) -> list[QWidget]:
     return [w for w in widget.findChildren(QWidget, "lockBadge") if w.isVisibleTo(widget)]
 
 
-def test_screen_shows_where_the_drawings_are(qtbot, school):
+def test_screen_shows_where_the_drawings_are(qtbot, school, tmp_path):
     screen = make_screen(qtbot, school)
-    assert screen.savedir_label.text() == str(Path("/srv/art"))
+    assert screen.savedir_label.text() == str(tmp_path / "srv" / "art")
 
 
 def test_locked_settings_are_greyed_out_with_a_lock_and_unlocked_ones_work(qtbot, school, styles):
