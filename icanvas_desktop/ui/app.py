@@ -19,9 +19,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from icanvas_desktop.core.logs import get_logger
 from icanvas_desktop.core.settings import LoadedSettings, Settings, load_settings_from_args
 from icanvas_desktop.ui.icons import icon
 from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
+
+log = get_logger(__name__)
 
 
 @dataclass
@@ -122,7 +125,14 @@ def build_shell(loaded: LoadedSettings, styles: Sequence[Any] | None = None,
 
 
 def run_app_from_args(ns, argv: Sequence[str] | None = None) -> int:
-    """`icanvas` with no sub-command: settings from files and the flags in `ns`, then the app."""
+    """`icanvas` with no sub-command: settings from files and the flags in `ns`, then the app.
+    Runs under ui/start_guard.py: what goes wrong at start-up is logged and explained in a
+    window, never a traceback."""
+    from icanvas_desktop.ui.start_guard import guarded_start
+    return guarded_start(lambda: _run_shell(ns, argv), argv)
+
+
+def _run_shell(ns, argv: Sequence[str] | None) -> int:
     loaded = load_settings_from_args(ns)
     report_settings_warnings(loaded)
     app = create_application(argv)
@@ -130,5 +140,9 @@ def run_app_from_args(ns, argv: Sequence[str] | None = None) -> int:
     shell.quit_requested.connect(app.quit)
     shell.present()
     code = app.exec()
-    shell.shutdown()
+    try:
+        shell.shutdown()
+    except Exception:  # noqa: BLE001 - the window is gone: a log line, not a start-up failure
+        log.error("iCanvas did not close cleanly", exc_info=True)
+        return 1
     return int(code)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from icanvas_desktop.core.atomic import StorageError
+from icanvas_desktop.core.logs import log_file
 from icanvas_desktop.core.settings import LoadedSettings, SettingLocked, update_settings
 from icanvas_desktop.ui.grownups_about import AboutDialog, style_title
 from icanvas_desktop.ui.grownups_gate import GrownUpGate
@@ -120,6 +121,7 @@ class GrownUpsScreen(QDialog):
             column.addWidget(self._section(self.tr(title), keys))
         if loaded.warnings:
             column.addWidget(self._warnings_group())
+        column.addWidget(self._log_group())
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -274,6 +276,21 @@ class GrownUpsScreen(QDialog):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.setAccessibleName(self.tr("Problems iCanvas found"))
         column.addWidget(text)
+        return group
+
+    def _log_group(self) -> QGroupBox:
+        """Where the log file is (core/logs.py), for a grown-up sending a bug report."""
+        group = QGroupBox(self.tr("Problem reports"))
+        column = QVBoxLayout(group)
+        intro = QLabel(self.tr("When something goes wrong, iCanvas writes the details in this "
+                               "file. Send it along when you report a problem:"))
+        intro.setWordWrap(True)
+        self.log_label = QLabel(str(log_file()))
+        self.log_label.setWordWrap(True)
+        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label.setAccessibleName(self.tr("Log file"))
+        column.addWidget(intro)
+        column.addWidget(self.log_label)
         return group
 
     # --- actions ----------------------------------------------------------------------

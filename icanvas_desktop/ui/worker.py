@@ -21,10 +21,14 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
+from icanvas_desktop.core.logs import get_logger
+
 PREVIEW, FINAL, STYLE = "preview", "final", "style"
 # When several jobs wait, a style change runs first (every picture depends on it), then the
 # picture the child asked for with Magic, then the live preview.
 _PRIORITY = (STYLE, FINAL, PREVIEW)
+
+log = get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class EngineWorker(QObject):
             result = RenderResult(request_id, kind, pil, pil_to_qimage(pil),
                                   getattr(drawing, "revision", 0), seconds)
         except Exception as exc:  # noqa: BLE001 - any engine failure becomes a friendly message
+            # The child sees one friendly line; the log keeps the traceback for a bug report.
+            log.error("rendering a %s failed", kind, exc_info=True)
             self.failed.emit(request_id, kind, _message(exc))
             return
         self.finished.emit(request_id, kind, result)
@@ -100,6 +106,7 @@ class EngineWorker(QObject):
         try:
             self._get_engine().load_style(style)
         except Exception as exc:  # noqa: BLE001 - StyleLoadError or anything else
+            log.error("loading the style %s failed", getattr(style, "name", style), exc_info=True)
             self.failed.emit(request_id, STYLE, _message(exc))
             return
         self.style_loaded.emit(request_id, style)

@@ -90,6 +90,12 @@ class FakeEngine:
         return self._make(drawing, 512)
 
 
+@pytest.fixture(autouse=True)
+def log_in_a_temporary_folder(monkeypatch, tmp_path_factory):
+    """A test that starts the app (ui/start_guard.py) logs here, not in the tester's own log."""
+    monkeypatch.setenv("ICANVAS_LOG_DIR", str(tmp_path_factory.mktemp("log")))
+
+
 @pytest.fixture
 def fake_styles():
     return [FakeStyle("sticker", title={"en": "Sticker"}),
