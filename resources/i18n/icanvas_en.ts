@@ -456,7 +456,7 @@
 <context>
     <name>GrownUpsScreen</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups.py" line="+61"/>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+62"/>
         <source>Fill the whole screen</source>
         <translation>Fill the whole screen</translation>
     </message>
@@ -592,7 +592,7 @@
         <translation>Grown-ups&apos; corner</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;About iCanvas</source>
         <translation>&amp;About iCanvas</translation>
     </message>
@@ -665,7 +665,22 @@
         <translation>Problems iCanvas found</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+6"/>
+        <source>Problem reports</source>
+        <translation>Problem reports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When something goes wrong, iCanvas writes the details in this file. Send it along when you report a problem:</source>
+        <translation>When something goes wrong, iCanvas writes the details in this file. Send it along when you report a problem:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
     </message>
@@ -988,6 +1003,34 @@
         <location line="+3"/>
         <source>Add someone new</source>
         <translation>Add someone new</translation>
+    </message>
+</context>
+<context>
+    <name>StartFailure</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/start_guard.py" line="+33"/>
+        <source>iCanvas could not start</source>
+        <translation>iCanvas could not start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong while iCanvas was starting. Your drawings are safe: nothing was changed or deleted.</source>
+        <translation>Something went wrong while iCanvas was starting. Your drawings are safe: nothing was changed or deleted.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please show this to a grown-up. The details are written in: %1</source>
+        <translation>Please show this to a grown-up. The details are written in: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please show this to a grown-up. The details are below.</source>
+        <translation>Please show this to a grown-up. The details are below.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -456,7 +456,7 @@
 <context>
     <name>GrownUpsScreen</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/grownups.py" line="+61"/>
+        <location filename="../../icanvas_desktop/ui/grownups.py" line="+62"/>
         <source>Fill the whole screen</source>
         <translation>화면 전체에 채우기</translation>
     </message>
@@ -592,7 +592,7 @@
         <translation>어른 코너</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;About iCanvas</source>
         <translation>iCanvas 정보(&amp;A)</translation>
     </message>
@@ -665,7 +665,22 @@
         <translation>iCanvas가 찾은 문제</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+6"/>
+        <source>Problem reports</source>
+        <translation>문제 기록</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When something goes wrong, iCanvas writes the details in this file. Send it along when you report a problem:</source>
+        <translation>문제가 생기면 iCanvas가 자세한 내용을 이 파일에 적어 둬요. 문제를 알릴 때 이 파일을 함께 보내 주세요:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log file</source>
+        <translation>기록 파일</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Settings not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
@@ -988,6 +1003,34 @@
         <location line="+3"/>
         <source>Add someone new</source>
         <translation>새 친구 추가하기</translation>
+    </message>
+</context>
+<context>
+    <name>StartFailure</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/start_guard.py" line="+33"/>
+        <source>iCanvas could not start</source>
+        <translation>iCanvas를 시작하지 못했어요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong while iCanvas was starting. Your drawings are safe: nothing was changed or deleted.</source>
+        <translation>iCanvas를 시작하다가 문제가 생겼어요. 그림은 안전해요. 아무것도 바뀌거나 지워지지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please show this to a grown-up. The details are written in: %1</source>
+        <translation>어른에게 이 창을 보여 주세요. 자세한 내용은 여기에 적혀 있어요: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please show this to a grown-up. The details are below.</source>
+        <translation>어른에게 이 창을 보여 주세요. 자세한 내용은 아래에 있어요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
