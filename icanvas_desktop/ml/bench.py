@@ -126,6 +126,11 @@ def run_bench(threads: int = 0, runs: int = 20, backends: list[str] | None = Non
     # the engine's own peak: the default backend's pass (the first pass when it is ONNX Runtime)
     result["peak_rss_mb"] = rss.get("onnx" if default == "onnxruntime" else "torch", peak_rss_mb())
     result["device"] = device
+    if styles:      # how fast a picture of the default style starts to move (motion/speed.py)
+        from icanvas_desktop.motion.speed import motion_bench
+        engine = Engine(EngineConfig(threads=threads))
+        engine.load_style(styles[0])
+        result["motion"] = motion_bench(engine, max(1, runs // 4), log)
     ref = reference_ms(threads, runs)
     result["reference_unet256_ms"] = ref
     if ref:
