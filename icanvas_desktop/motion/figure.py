@@ -107,7 +107,7 @@ def find_figure(picture: Image.Image, long_side: int = 512) -> Figure:
     pic = on_paper(picture)
     size = frame_size(pic.size, long_side)
     if pic.size != size:
-        pic = pic.resize(size, Image.LANCZOS)
+        pic = pic.resize(size, Image.LANCZOS, reducing_gap=1.0)   # whole 2 x 2 boxes first: 5x faster
     rgb = np.asarray(pic, np.uint8).copy()
     ink = rgb.min(axis=2) < PAPER
     labels, n = label_regions(ink)
@@ -159,6 +159,14 @@ def find_legs(mask: np.ndarray, x0: int = 0, y0: int = 0, step_frac: float = 0.0
     h, w = mask.shape
     if h < 8 or w < 4:
         return ()
+    if h > 160:
+        # A big part is looked at in 2 x 2 blocks (any ink makes a block ink: a thin leg stays):
+        # a quarter of the work, and hips and feet a pixel off at most.
+        pooled = np.pad(mask, ((0, h % 2), (0, w % 2))).reshape((h + 1) // 2, 2, (w + 1) // 2, 2).any(axis=(1, 3))
+        return tuple(Leg((2 * g.hip[0] + 0.5 + x0, 2 * g.hip[1] + y0),
+                         (2 * g.foot[0] + 0.5 + x0, 2 * g.foot[1] + 1 + y0),
+                         (2 * g.box[0] + x0, 2 * g.box[1] + y0, min(2 * g.box[2], w) + x0, min(2 * g.box[3], h) + y0))
+                     for g in find_legs(pooled, 0, 0, step_frac))
     body = solid(mask)
     whole, _ = label_regions(body)
     step = max(1, int(round(step_frac * h)))
@@ -174,20 +182,35 @@ def find_legs(mask: np.ndarray, x0: int = 0, y0: int = 0, step_frac: float = 0.0
 
 
 def _legs_below(body: np.ndarray, whole: np.ndarray, cut: int, h: int, w: int) -> list:
-    """The leg-like pieces under the line `cut`; `whole` labels the uncut silhouette."""
-    below = body[cut:]
-    labels, n = label_regions(below)
+    """The leg-like pieces under the line `cut`; `whole` labels the uncut silhouette. Each
+    piece's extent comes from one pass over its pixels (a part is cut some twenty times)."""
+    labels, n = label_regions(body[cut:])
+    if n == 0:
+        return []
+    ys, xs = np.nonzero(labels)
+    lab = labels[ys, xs]
+    big = np.iinfo(np.int64).max
+    y0, x0 = np.full(n + 1, big), np.full(n + 1, big)
+    y1, x1 = np.full(n + 1, -1), np.full(n + 1, -1)
+    np.minimum.at(y0, lab, ys)
+    np.maximum.at(y1, lab, ys)
+    np.minimum.at(x0, lab, xs)
+    np.maximum.at(x1, lab, xs)
+    size = np.bincount(lab, minlength=n + 1)
+    above = np.bincount(whole[:cut].ravel(), minlength=int(whole.max()) + 1)
     legs = []
     for k in range(1, n + 1):
-        ys, xs = np.nonzero(labels == k)
-        bottom, tall, wide = ys.max() + cut, ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
+        bottom, tall, wide = y1[k] + cut, y1[k] - y0[k] + 1, x1[k] - x0[k] + 1
+        if y0[k] != 0 or bottom < h - 1 - 0.2 * h or tall < 0.1 * h or tall < wide or wide > 0.4 * w:
+            continue
         # It must hang from a body: touch the cut, joined to more above the cut than there is
         # of it below (a line drawn under a body without touching it is not a leg).
-        hangs = ys.min() == 0 and (whole[:cut] == whole[cut + ys[0], xs[0]]).sum() > 2 * len(ys)
-        if not hangs or bottom < h - 1 - 0.2 * h or tall < 0.1 * h or tall < wide or wide > 0.4 * w:
+        first = np.argmax(lab == k)
+        if above[whole[cut + ys[first], xs[first]]] <= 2 * size[k]:
             continue
-        top = xs[ys == ys.min()]
-        low = xs[ys == ys.max()]
+        mine = lab == k
+        top = xs[mine & (ys == y0[k])]
+        low = xs[mine & (ys == y1[k])]
         legs.append(((float(top.mean()), float(cut)), (float(low.mean()), float(bottom)),
-                     (int(xs.min()), cut + int(ys.min()), int(xs.max()) + 1, int(bottom) + 1)))
+                     (int(x0[k]), cut + int(y0[k]), int(x1[k]) + 1, int(bottom) + 1)))
     return sorted(legs)
