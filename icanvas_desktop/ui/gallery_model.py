@@ -1,73 +1,26 @@
-"""The gallery grid's parts: the job thread that decodes thumbnails and replay frames, the list
-model that asks for thumbnails lazily and caches them, and the card that paints one creation.
+"""The gallery grid's parts: the list model that asks for thumbnails lazily (on the gallery's
+JobWorker, ui/jobs.py) and caches them, and the card that paints one creation.
 `ui/gallery_view.py` puts them on screen.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from icanvas_desktop.core.gallery import Gallery
 from icanvas_desktop.core.paths import resources_dir
+from icanvas_desktop.ui.jobs import JobWorker
 from icanvas_desktop.ui.worker import pil_to_qimage
 
 CELL = QSize(232, 196)   # a big, finger-friendly card
 THUMB_EDGE = 200
 ID_ROLE = Qt.UserRole + 1
 ENTRY_ROLE = Qt.UserRole + 2
-
-
-class JobWorker(QObject):
-    """Runs jobs on one daemon thread, most recent first; results come back as queued signals."""
-    done = Signal(object, object)      # (key, result or Exception)
-    progress = Signal(object, object)  # (key, partial result), emitted by jobs as they go
-
-    def __init__(self):
-        super().__init__()
-        self._jobs: OrderedDict = OrderedDict()
-        self._cv = threading.Condition()
-        self._stop = False
-        self._thread = threading.Thread(target=self._run, daemon=True, name="gallery-worker")
-        self._thread.start()
-
-    def submit(self, key, fn) -> None:
-        with self._cv:
-            self._jobs.pop(key, None)
-            self._jobs[key] = fn          # re-requesting moves a job to the front
-            self._cv.notify()
-
-    def pending(self) -> int:
-        with self._cv:
-            return len(self._jobs)
-
-    def _run(self) -> None:
-        while True:
-            with self._cv:
-                while not self._jobs and not self._stop:
-                    self._cv.wait()
-                if self._stop:
-                    return
-                key, fn = self._jobs.popitem(last=True)
-            try:
-                result = fn()
-            except Exception as err:   # reported to the UI, never kills the thread
-                result = err
-            try:
-                self.done.emit(key, result)
-            except RuntimeError:
-                return                  # the screen was destroyed meanwhile
-
-    def stop(self) -> None:
-        with self._cv:
-            self._stop = True
-            self._jobs.clear()
-            self._cv.notify()
 
 
 class GalleryModel(QAbstractListModel):

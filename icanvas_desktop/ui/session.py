@@ -1,15 +1,16 @@
 """One child's session: the gallery, profiles, badge diary and daily challenge, glued together.
 
 `Session` owns the core objects for one gallery root and is what the shell (ui/shell.py)
-talks to. Saving a Magic picture runs on one background thread (the sketch is rasterised and
-every file fsynced there), so drawing never waits for the disk; results come back as queued
-signals. After every save, replay, hint and finished challenge the badges are evaluated, new
-ones are stored for good (Profiles.earn_badges) and announced through `badges_earned`.
+talks to. Saving a Magic picture runs on one background thread (a JobWorker, ui/jobs.py: the
+sketch is rasterised and every file fsynced there), so drawing never waits for the disk;
+results come back as queued signals. After every save, replay, hint and finished challenge the
+badges are evaluated, new ones are stored for good (Profiles.earn_badges) and announced through
+`badges_earned`.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from icanvas_desktop.core.profiles import Profile, Profiles
 from icanvas_desktop.core.raster import sketch_image
 from icanvas_desktop.core.settings import LoadedSettings
 from icanvas_desktop.core.strokes import Drawing
+from icanvas_desktop.ui.jobs import JobWorker
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,6 @@ class Session(QObject):
     save_failed = Signal(str, object)
     badges_earned = Signal(list)
     profile_changed = Signal(object)
-    _save_done = Signal(object, object)      # Future, SaveJob (queued from the save thread)
 
     def __init__(self, places: StoragePlaces, style_names: Sequence[str] = (),
                  parent: QObject | None = None):
@@ -72,10 +73,12 @@ class Session(QObject):
         self.gallery = Gallery(places.gallery_root)
         self.profiles = Profiles(places.gallery_root)
         self.events = EventLog(places.gallery_root)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="icanvas-save")
+        self._saver = JobWorker("icanvas-save", newest_first=False)   # saves, in the order asked
+        self._saving: dict[int, SaveJob] = {}     # job key -> what the save is for
+        self._save_keys = itertools.count(1)      # every save its own key: none replaces another
         self.pending_saves = 0
         self.last_saved: tuple[str, list, str] | None = None   # (entry id, strokes, style name)
-        self._save_done.connect(self._on_save_done)
+        self._saver.done.connect(self._on_save_done)
 
     # -- profiles --------------------------------------------------------------------------------
     @property
@@ -120,19 +123,20 @@ class Session(QObject):
         def work() -> str:
             return gallery.add(sketch_image(snapshot), picture, snapshot, style, job.profile)
 
-        future = self._pool.submit(work)
-        future.add_done_callback(lambda f: self._save_done.emit(f, job))
+        key = next(self._save_keys)
+        self._saving[key] = job
+        self._saver.submit(key, work)
         return job
 
     @Slot(object, object)
-    def _on_save_done(self, future: Future, job: SaveJob) -> None:
+    def _on_save_done(self, key: int, result: Any) -> None:
+        job = self._saving.pop(key)
         self.pending_saves -= 1
-        err = future.exception()
-        if err is not None:
-            reason = err.reason if isinstance(err, StorageError) else (str(err) or type(err).__name__)
+        if isinstance(result, Exception):
+            reason = result.reason if isinstance(result, StorageError) else (str(result) or type(result).__name__)
             self.save_failed.emit(reason, job)
             return
-        entry_id = future.result()
+        entry_id = result
         self.last_saved = (entry_id, list(job.snapshot.strokes), job.style)
         if job.snapshot.has_hints():
             self._record(USED_HINT, job.profile, creation=entry_id)
@@ -144,7 +148,7 @@ class Session(QObject):
         self.last_saved = (creation.id, creation.stroke_objects(), creation.style)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)   # a creation being written is never cut short
+        self._saver.stop(finish=True, wait=True)   # a creation being written is never cut short
 
     # -- the badge diary -------------------------------------------------------------------------
     def _record(self, kind: str, profile: str, **data) -> bool:
