@@ -65,7 +65,8 @@ def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-def test_a_wheel_installed_in_a_fresh_venv_lists_the_styles_and_passes_its_self_test(tmp_path, bare_env):
+def test_a_wheel_installed_in_a_fresh_venv_lists_the_styles_and_passes_its_self_test(tmp_path, bare_env, capsys,
+                                                                                      record_property):
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs a git checkout to know what a clone holds")
     source = _clean_copy(tmp_path / "clone")
@@ -76,6 +77,12 @@ def test_a_wheel_installed_in_a_fresh_venv_lists_the_styles_and_passes_its_self_
     for shipped in ("icanvas_desktop/models/sticker.safetensors", "icanvas_desktop/resources/i18n/icanvas_ko.qm",
                     "icanvas_desktop/resources/icons/magic.svg", "icanvas_desktop/training/recipes/sticker.toml"):
         assert shipped in names
+    counts = {part: sum(n.startswith(f"icanvas_desktop/{part}/") for n in names)
+              for part in ("models", "resources", "training/recipes")}
+    size_mb = round(wheel.stat().st_size / 1e6, 1)
+    record_property("wheel_mb", size_mb)
+    with capsys.disabled():
+        print(f"\n{wheel.name}: {size_mb} MB, {len(names)} files; " + ", ".join(f"{v} in {k}/" for k, v in counts.items()))
 
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], timeout=300)
