@@ -7,12 +7,17 @@ other's sections; a rename elsewhere must not leave them pointing at nothing.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+from helpers import tiny_style
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,3 +109,42 @@ def test_ci_finds_the_readme_test_command_the_way_ci_run_reads_it():
                          check=True).stdout.strip()
     assert "pip install" in cmd and "python -m pytest" in cmd
     assert cmd in README.read_text("utf-8").split("Run the tests:", 1)[1]
+
+
+def _images_script():
+    spec = importlib.util.spec_from_file_location("make_readme_images", ROOT / "scripts" / "make_readme_images.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _make_images(out: Path, models: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "make_readme_images.py"), "--out", str(out),
+                           "--skip-screenshot"], env=dict(os.environ, ICANVAS_MODELS_DIR=str(models)),
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_the_readme_pictures_script_draws_the_sketch_then_each_style_it_finds(tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    tiny_style(models, "one", seed=1)
+    tiny_style(models, "two", seed=2)
+    run = _make_images(tmp_path / "images", models)
+    assert run.returncode == 0, run.stderr
+    script = _images_script()
+    with Image.open(tmp_path / "images" / "styles.png") as im:
+        strip = np.asarray(im.convert("RGB"))
+    assert strip.shape[1] == script.PAD + 3 * (script.TILE[0] + script.PAD)    # the sketch and two styles
+    step, w, h = script.TILE[0] + script.PAD, script.TILE[0], script.TILE[1]
+    tiles = [strip[script.PAD:script.PAD + h, script.PAD + i * step:script.PAD + i * step + w].astype(int)
+             for i in range(3)]
+    assert all((t.min(axis=2) < 128).any() for t in tiles)          # each tile shows a drawing
+    assert np.abs(tiles[1] - tiles[2]).mean() > 1                  # two styles, two pictures
+
+
+def test_the_readme_pictures_script_says_so_when_no_style_is_installed(tmp_path):
+    (tmp_path / "models").mkdir()
+    run = _make_images(tmp_path / "images", tmp_path / "models")
+    assert run.returncode != 0 and "no style found" in run.stderr
+    assert not (tmp_path / "images" / "styles.png").exists()
+
