@@ -9,7 +9,7 @@ One row per picture: the eight card sketches (`core/sample_drawings.py`) and the
 one motion in a single still: four moments of its loop as pale ghosts, and its liveliest
 moment (the frame furthest from the still picture) drawn solid on top, so the way it moves
 can be read at a glance. Written atomically, as a 256-colour PNG; the exit status is 1 when a
-picture could not move. About 40 s on a busy 2-core CPU.
+picture could not move. About 20 s on a busy 2-core CPU.
 """
 
 from __future__ import annotations
