@@ -81,12 +81,12 @@ def frame_size(picture_size: tuple[int, int], long_side: int) -> tuple[int, int]
 
 
 def on_paper(picture: Image.Image) -> Image.Image:
-    """The picture in RGB; see-through parts (a PNG with no background) become white paper."""
-    if picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info):
-        rgba = picture.convert("RGBA")
-        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(paper, rgba).convert("RGB")
-    return picture.convert("RGB")
+    """The picture in RGB as a person sees it, the way the engine reads a sketch: turned as its
+    EXIF tag says, a 16-bit scan scaled rather than clipped to white, and see-through parts (a
+    PNG with no background) on white paper."""
+    from icanvas_desktop.ml.preprocess import _rgba
+    rgba = _rgba(picture)
+    return Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba).convert("RGB")
 
 
 def looks_like_sketch(picture: Image.Image, colourful_share: float = 0.03) -> bool:

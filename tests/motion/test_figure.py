@@ -47,6 +47,13 @@ def test_a_see_through_png_lies_on_white_paper():
     assert tuple(rgb[0, 0]) == (255, 255, 255) and tuple(rgb[50, 100]) == (200, 40, 40)
 
 
+def test_a_16_bit_scan_is_read_as_seen_not_as_an_empty_page():
+    grey = np.full((200, 300), 65535, np.uint16)
+    grey[60:140, 100:200] = 2000                      # a dark block, far below 65,535
+    fig = find_figure(Image.fromarray(grey), long_side=300)
+    assert len(fig.parts) == 1 and fig.parts[0].box == (100, 60, 200, 140)
+
+
 def test_things_far_apart_are_parts_of_their_own_and_a_sun_keeps_its_rays():
     def draw(d):
         d.rectangle((40, 200, 160, 330), fill=(250, 220, 60), outline="black", width=5)   # a house
