@@ -17,9 +17,8 @@ from typing import Callable
 def animate_command(ns, engine: Callable[[], object]) -> int:
     """Run the command for parsed arguments `ns`; `engine()` gives a loaded engine (only
     called for a sketch, so a picture never waits for a style to load)."""
-    from PIL import Image, UnidentifiedImageError
-
     from icanvas_desktop.core.atomic import StorageError
+    from icanvas_desktop.core.readers import UnreadableFile, read_picture
     from icanvas_desktop.motion import MOTIONS
     from icanvas_desktop.motion.animate import Animation, format_for, save_animation
     from icanvas_desktop.motion.figure import MotionError, looks_like_sketch
@@ -35,13 +34,12 @@ def animate_command(ns, engine: Callable[[], object]) -> int:
         return fail("--frames must be at least 2, --fps above 0 and --size at least 16")
     try:
         format_for(out)
-        with Image.open(src) as im:
-            im.load()
-            picture = im.copy()
     except ValueError as err:
         return fail(str(err))
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as err:
-        return fail(f"{src}: not a readable picture ({err})")
+    try:
+        picture = read_picture(src)          # size-capped, known formats only, any fault is one reason
+    except UnreadableFile as err:
+        return fail(f"{src}: not a readable picture ({err.reason})")
     sketch = ns.kind == "sketch" or (ns.kind == "auto" and looks_like_sketch(picture))
     if sketch:
         picture = engine().render_raster(picture, max(512, ns.size))
