@@ -108,6 +108,7 @@ class MotionBar(QWidget):
             return
         self._show_choices(True)
         self.choose(self.motion)
+        self.choices[self.motion].setFocus()     # the button that vanished had it
         if self._window is not None:
             self._window.notice(self.tr("Pick a way to move!"))
 
@@ -121,6 +122,7 @@ class MotionBar(QWidget):
     def finish(self) -> None:
         """Stop: the still picture comes back, and Magic! with it."""
         self._stop(restore=True)
+        self.move_button.setFocus()
 
     def _stop(self, restore: bool) -> None:
         was = self.player.is_playing() or not self.choice_box.isHidden()
