@@ -64,6 +64,7 @@ def _hop(t: float, air: tuple[float, float]) -> tuple[float, float, float]:
 
 
 def bounce(v: np.ndarray, part: Part, t: float, stage: Stage) -> np.ndarray:
+    """Squash down on the ground, spring up (stretched), fall back and land squashing."""
     height, squash, stretch = _hop(t, (0.25, 0.8))
     sy = 1 - 0.18 * squash + 0.1 * stretch
     v = _scale(v, part.base, 1 / sy, sy)
