@@ -10,6 +10,7 @@ from PIL import Image, ImageSequence
 from icanvas_desktop.cli import main
 from icanvas_desktop.core.raster import sketch_image
 from icanvas_desktop.core.sample_drawings import house
+from icanvas_desktop.ml.lines import dilate
 from icanvas_desktop.motion import MOTIONS
 from icanvas_desktop.motion.animate import Animation
 
@@ -47,6 +48,7 @@ def test_animate_writes_a_gif_whose_every_frame_moves_and_keeps_colours_pieces_a
         rgb = np.asarray(f)
         pale = (rgb.min(2) >= 236) & (rgb.min(2) < 255)
         assert pale.mean() < 0.01                                # paper is pure white, not tinted
+        assert (rgb[~dilate(ink_of(f), 2)] == 255).all()        # all of it, away from the shape's edge
 
 
 def test_a_sketch_is_rendered_by_the_style_before_it_moves(tmp_path, capsys):
