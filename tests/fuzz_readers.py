@@ -209,7 +209,9 @@ def _read_index(data: bytes, tmp: Path) -> None:
 
 
 def _read_onnx(data: bytes, tmp: Path) -> None:
+    import onnxruntime
     from icanvas_desktop.ml.backends import OnnxBackend
+    onnxruntime.set_default_logger_severity(3)      # its warnings about each damaged graph: noise
     (tmp / "x.safetensors").write_bytes(style_bytes())
     (tmp / "x.onnx").write_bytes(data)
     OnnxBackend(threads=1).load(tmp / "x.safetensors")
@@ -299,6 +301,9 @@ def fuzz(reader: Reader, cases: int, seed_value: int, save: Path | None) -> dict
                 save.mkdir(parents=True, exist_ok=True)
                 (save / f"{reader.name.replace(' ', '_')}-{len(crashes)}.bin").write_bytes(data)
     one()
+    if save:
+        save.mkdir(parents=True, exist_ok=True)
+        (save / f"{reader.name.replace(' ', '_')}-slowest.bin").write_bytes(slowest[1])
     kinds = sorted({c.strip().splitlines()[-1][:160] for c in crashes})
     return {"reader": reader.name, "cases": tried, "crashes": len(crashes),
             "slowest_ms": round(slowest[0] * 1000, 1), "kinds": kinds}
@@ -309,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", type=int, default=10_000, help="cases per reader")
     ap.add_argument("--reader", action="append", help="only this reader (repeatable)")
     ap.add_argument("--seed", type=int, default=2024)
-    ap.add_argument("--save", type=Path, help="keep each crashing file in this folder")
+    ap.add_argument("--save", type=Path, help="keep each crashing file, and the slowest, in this folder")
     ap.add_argument("--json", action="store_true", help="one JSON object per reader")
     ns = ap.parse_args(argv)
     os.environ.setdefault("ICANVAS_SYSTEM_CONFIG", "")

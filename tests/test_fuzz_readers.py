@@ -8,7 +8,9 @@ Below them, the files the fuzzing found that once stopped iCanvas, kept as plain
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 import struct
 import sys
 from pathlib import Path
@@ -16,9 +18,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from icanvas_desktop.core.gallery import Gallery, GalleryError
+
 sys.path.insert(0, str(Path(__file__).parent))   # --import-mode=importlib adds no test folder
 import fuzz_readers as fz  # noqa: E402
-from fuzz_samples import CREATION_FILES, index_bytes, style_bytes  # noqa: E402
+from fuzz_samples import CREATION_FILES, creation_template, index_bytes, style_bytes  # noqa: E402
 
 # Cases per reader in CI: about two seconds each on a busy two-core machine.
 CI_CASES = {"gallery manifest": 60, "strokes": 60, "gallery pictures": 60, "onnx graph": 80}
@@ -105,3 +109,21 @@ FOUND = [   # (reader, the file): each once raised something other than the frie
 @pytest.mark.parametrize("name,data", FOUND, ids=[f"{n}-{i}" for i, (n, _) in enumerate(FOUND)])
 def test_files_that_once_stopped_icanvas_now_give_a_friendly_error(name, data):
     assert fz.run_case(reader(name), data) is None
+
+
+def test_a_pen_wider_than_its_canvas_makes_the_creation_damaged_not_slow(tmp_path):
+    # Replaying it drew discs hundreds of times the frame's size: seconds per stroke.
+    shutil.copytree(creation_template(), tmp_path / "g")
+    folder = next((tmp_path / "g" / "entries").iterdir())
+    m = json.loads((folder / "manifest.json").read_text())
+    assert m["canvas"] == [64, 48]
+    for width, opens in ((64, True), (65, False)):
+        data = strokes(width=width)
+        (folder / "strokes.json").write_bytes(data)
+        m["files"]["strokes.json"] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        (folder / "manifest.json").write_text(json.dumps(m))
+        if opens:
+            assert Gallery(tmp_path / "g").load(folder.name).stroke_objects()[0].width == 64
+        else:
+            with pytest.raises(GalleryError, match="damaged"):
+                Gallery(tmp_path / "g").load(folder.name)

@@ -293,10 +293,10 @@ class Gallery:
             entry = self._entry(folder, entry_id)
             sketch = open_image(self._verified(folder, m, "sketch.png"), "drawing")
             result = open_image(self._verified(folder, m, "result.png"), "picture")
-            strokes, hints = read_strokes(self._verified(folder, m, "strokes.json"))
+            canvas = canvas_of(m, sketch)
+            strokes, hints = read_strokes(self._verified(folder, m, "strokes.json"), canvas)
             if "hints.png" in m["files"]:
                 hints = open_image(self._verified(folder, m, "hints.png"), "colour hints")
-            canvas = canvas_of(m, sketch)
         except GalleryError as err:
             self._set_aside(folder, entry_id, err)
             why = MESSAGES[err.code] if str(err) in CODES else str(err)

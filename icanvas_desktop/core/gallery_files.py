@@ -207,23 +207,23 @@ def entry_of(m: dict, name: str, path: Path) -> Entry:
                      stickers=tuple(m.get("stickers", [])), path=path)
 
 
-def read_strokes(data: bytes) -> tuple[object, object]:
+def read_strokes(data: bytes, canvas: tuple[int, int]) -> tuple[object, object]:
     """(strokes, hints) of a creation's strokes.json, checked to make Stroke objects that can
-    be drawn again (GalleryError "damaged" if they do not): a pen 1e300 wide overflowed the
-    rasteriser, and one a million wide took a minute to draw."""
+    be drawn again on `canvas` (GalleryError "damaged" if they do not): a pen 1e300 wide
+    overflowed the rasteriser, and one far wider than the canvas took minutes to replay."""
     with guarded(lambda err: GalleryError("damaged"), passthrough=(GalleryError,)):
         doc = json.loads(data.decode("utf-8"))
         strokes, hints = doc["strokes"], doc.get("hints")
         for stroke in normalize_strokes(strokes):
-            if not drawable(stroke):
+            if not drawable(stroke, canvas):
                 raise GalleryError("damaged")
         return strokes, hints
 
 
-def drawable(stroke: Stroke) -> bool:
+def drawable(stroke: Stroke, canvas: tuple[int, int]) -> bool:
     """Whether a stroke read from a file can be drawn: finite numbers, a pen no wider than
-    MAX_PEN, points within MAX_COORD of the canvas and an RGB colour."""
-    if not (math.isfinite(stroke.width) and 0 <= stroke.width <= MAX_PEN):
+    MAX_PEN nor than the canvas, points within MAX_COORD of it and an RGB colour."""
+    if not (math.isfinite(stroke.width) and 0 <= stroke.width <= min(MAX_PEN, max(canvas))):
         return False
     if len(stroke.color) != 3 or not all(0 <= c <= 255 for c in stroke.color):
         return False
