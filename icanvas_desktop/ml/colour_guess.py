@@ -109,7 +109,7 @@ def frame_of(walls: np.ndarray, labels: np.ndarray, regs: list[int]) -> tuple[fl
     line or a sun's long rays do not shrink the object; the box of its strokes when it closes
     little. On the validation split this beat framing by every stroke (0.441 against 0.245
     family-balanced hue match) and comparing each picture in the better of the two (0.328):
-    tests/measure_magic_colours.py. Its cost: a star's thin tips and a sun's rays fall outside
+    scripts/measure_magic_colours.py. Its cost: a star's thin tips and a sun's rays fall outside
     the frame, so a sun is matched as a circle."""
     closed = np.isin(labels, regs)
     return frame(closed if closed.sum() > 0.2 * walls.sum() else walls)
@@ -172,7 +172,7 @@ def _region_colour(weights: np.ndarray, layout: np.ndarray, darkest: float = 90.
     """Median fill colour of a neighbour's layout under a shape (lines and paper left out).
 
     A neighbour whose fill there is near-black (OpenMoji's dark grey #3F3F3F, a bomb, a new
-    moon) does not vote: among 439 hand-drawn doodles (`tests/measure_doodles.py`) it painted
+    moon) does not vote: among 439 hand-drawn doodles (`scripts/measure_doodles.py`) it painted
     two suns and a ring black, a blot that hides what the child drew inside; a child who wants
     black colours it in, and that is a hint. Measured neutral: Sticker's val split and the
     cross-data-set colour match unchanged (0.427, 0.203)."""
