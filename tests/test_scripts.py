@@ -113,6 +113,12 @@ def test_input_latency():
     assert figures["events"] > 0 and figures["p99_ms"] >= figures["p50_ms"] >= 0
 
 
+def test_erasing():
+    out = run("measure_erasing.py", "--runs", 1)
+    assert "now (cut to what is left): 0 of 64 partly rubbed-out renders had stray ink" in out
+    assert "wholly rubbed-out pages sent to the engine: 0 of 32" in out
+
+
 def test_magic_colours(tmp_path, cache):
     out = run("measure_magic_colours.py", style_on(tmp_path), "--split", "val",
               "--index", cache / "ab.colours.safetensors", "--only", "default")

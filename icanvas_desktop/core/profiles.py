@@ -28,6 +28,18 @@ AVATAR_TITLES = {
     "fox": {"en": "Fox", "ko": "여우"}, "owl": {"en": "Owl", "ko": "부엉이"},
     "frog": {"en": "Frog", "ko": "개구리"}, "penguin": {"en": "Penguin", "ko": "펭귄"},
 }
+# Each child also has a colour (the ring around their animal), so two children can both be a
+# cat: "the blue cat" and "the red cat". Far apart hues, and words a small child knows.
+COLOURS = ("red", "blue", "yellow", "green", "purple", "orange", "pink", "brown")
+COLOUR_TITLES = {
+    "red": {"en": "Red", "ko": "빨간"}, "blue": {"en": "Blue", "ko": "파란"},
+    "yellow": {"en": "Yellow", "ko": "노란"}, "green": {"en": "Green", "ko": "초록"},
+    "purple": {"en": "Purple", "ko": "보라"}, "orange": {"en": "Orange", "ko": "주황"},
+    "pink": {"en": "Pink", "ko": "분홍"}, "brown": {"en": "Brown", "ko": "갈색"},
+}
+COLOUR_RGB = {"red": "#E53935", "blue": "#1E88E5", "yellow": "#FDD835", "green": "#43A047",
+              "purple": "#8E24AA", "orange": "#FB8C00", "pink": "#EC6FAE", "brown": "#8D6E63"}
+NAME_MAX = 40
 
 
 def avatar_path(avatar: str) -> Path:
@@ -42,10 +54,17 @@ class Profile:
     name: str = ""
     created: str = ""
     badges: dict[str, str] = field(default_factory=dict)   # badge id -> when it was earned
+    colour: str = ""                                        # one of COLOURS
 
     def display_name(self, lang: str = "en") -> str:
-        """The name, or the animal's name when a grown-up has not typed one."""
+        """The name, or the animal's name when a grown-up has not typed one
+        (`Profiles.label` adds the colour when another child has the same animal)."""
         return self.name or AVATAR_TITLES.get(self.avatar, {}).get(lang, self.avatar)
+
+
+def clean_name(name: str) -> str:
+    """A name as typed, without control characters or surrounding space, at most NAME_MAX long."""
+    return "".join(ch for ch in str(name) if ch.isprintable()).strip()[:NAME_MAX].strip()
 
 
 class Profiles:
@@ -74,8 +93,13 @@ class Profiles:
                 raise ValueError("made by a newer iCanvas")
             self._profiles = [Profile(id=str(p["id"]), avatar=str(p.get("avatar", AVATARS[0])),
                                       name=str(p.get("name", "")), created=str(p.get("created", "")),
-                                      badges={str(k): str(v) for k, v in dict(p.get("badges", {})).items()})
+                                      badges={str(k): str(v) for k, v in dict(p.get("badges", {})).items()},
+                                      colour=str(p.get("colour", "")))
                               for p in data.get("profiles", [])]
+            for p in self._profiles:        # an older file, or a colour this iCanvas lacks
+                if p.colour not in COLOURS:
+                    p.colour = ""
+                    p.colour = self._free_colour(p.avatar)
             cur = data.get("current")
             self._current = cur if any(p.id == cur for p in self._profiles) else None
         except Exception as err:  # noqa: BLE001 - whatever a damaged file makes json or a check raise
@@ -107,12 +131,36 @@ class Profiles:
     def current(self) -> Profile | None:
         return self.get(self._current) if self._current else None
 
+    def label(self, profile: Profile, lang: str = "en") -> str:
+        """What the child is called on screen: the name a grown-up typed; else the animal,
+        with the colour in front when another child has the same animal ("Blue Cat")."""
+        if profile.name:
+            return profile.name
+        animal = profile.display_name(lang)
+        if not any(p.avatar == profile.avatar and p.id != profile.id for p in self._profiles):
+            return animal
+        colour = COLOUR_TITLES.get(profile.colour, {}).get(lang, profile.colour)
+        return f"{colour} {animal}"
+
+    def _free_colour(self, avatar: str) -> str:
+        """A colour no other child with this animal has, one nobody has if there is one."""
+        same = {p.colour for p in self._profiles if p.avatar == avatar}
+        anyone = {p.colour for p in self._profiles}
+        for taken in (anyone | same, same):
+            free = [c for c in COLOURS if c not in taken]
+            if free:
+                return free[0]
+        return COLOURS[len(same) % len(COLOURS)]    # more than eight of one animal: names help
+
     # -- changes (each one saved at once) ---------------------------------------------------------
-    def add(self, avatar: str, name: str = "") -> Profile:
+    def add(self, avatar: str, name: str = "", colour: str | None = None) -> Profile:
         if avatar not in AVATARS:
             raise ValueError(f"unknown avatar {avatar!r}")
-        p = Profile(id=f"p-{secrets.token_hex(4)}", avatar=avatar, name=name.strip()[:40],
-                    created=datetime.now().astimezone().isoformat())
+        if colour is not None and colour not in COLOURS:
+            raise ValueError(f"unknown colour {colour!r}")
+        p = Profile(id=f"p-{secrets.token_hex(4)}", avatar=avatar, name=clean_name(name),
+                    created=datetime.now().astimezone().isoformat(),
+                    colour=colour or self._free_colour(avatar))
         self._profiles.append(p)
         if self._current is None:
             self._current = p.id
@@ -126,7 +174,8 @@ class Profiles:
         return p
 
     def rename(self, profile_id: str, name: str) -> None:
-        self.get(profile_id).name = name.strip()[:40]
+        """Give a child a name (a grown-up's action); an empty name goes back to the animal."""
+        self.get(profile_id).name = clean_name(name)
         self._save()
 
     def set_avatar(self, profile_id: str, avatar: str) -> None:
@@ -136,7 +185,8 @@ class Profiles:
         self._save()
 
     def remove(self, profile_id: str) -> None:
-        """Forget a profile (a grown-up's action). Its creations stay in the gallery."""
+        """Forget a profile (a grown-up's action). Its creations are not touched here
+        (`ui.session.Session.remove_profile` moves them to the gallery's trash)."""
         p = self.get(profile_id)
         self._profiles.remove(p)
         if self._current == p.id:

@@ -4,7 +4,7 @@ Shared by the engine (model input at canonical width), the gallery (sketch thumb
 training, so every consumer sees strokes drawn the same way. Erasers are drawn over the lines
 and hints in order, as on the canvas. When the engine re-renders the lines at its own width,
 which can be wider than the child's pen, the lines are first cut to what the eraser left of
-them (`strokes.rubbed_out`): drawn whole, a wide line reappeared around a thin eraser's path.
+them (`erasing.rubbed_out`): drawn whole, a wide line reappeared around a thin eraser's path.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from icanvas_desktop.core.strokes import ERASE, HINT, LINE, Drawing, Stroke, rubbed_out
+from icanvas_desktop.core.erasing import rubbed_out
+from icanvas_desktop.core.strokes import ERASE, HINT, LINE, Drawing, Stroke
 
 
 @dataclass(frozen=True)

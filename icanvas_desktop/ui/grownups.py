@@ -100,8 +100,10 @@ class GrownUpsScreen(QDialog):
     def __init__(self, loaded: LoadedSettings, styles: Sequence[Any] = (),
                  parent: QWidget | None = None, *, lang: str = "en",
                  save: Callable[[LoadedSettings, dict], LoadedSettings] = update_settings,
-                 choose_folder: Callable[[QWidget, Path], Path | None] | None = None):
+                 choose_folder: Callable[[QWidget, Path], Path | None] | None = None,
+                 session: Any = None):
         super().__init__(parent)
+        self.session = session          # the running ui.session.Session: its children, for renaming
         self.loaded = loaded
         self._styles = list(styles)
         self._lang = lang
@@ -218,6 +220,9 @@ class GrownUpsScreen(QDialog):
         trash_row.addWidget(self.trash_button)
         trash_row.addStretch(1)
         form.addRow(trash_row)
+        if self.session is not None:    # the children of the gallery in use: rename, remove
+            self.children_button = self._button(self.tr("C&hildren..."), self.open_children)
+            form.addRow(self.children_button)
         return group
 
     def _section(self, title: str, keys: Sequence[str]) -> QGroupBox:
@@ -351,6 +356,10 @@ class GrownUpsScreen(QDialog):
     def show_about(self) -> None:
         AboutDialog(self._styles, self, lang=self._lang).exec()
 
+    def open_children(self) -> None:
+        from icanvas_desktop.ui.grownups_children import ChildrenDialog
+        ChildrenDialog(self.session, self, lang=self._lang).exec()
+
     def open_trash(self) -> None:
         from icanvas_desktop.core.gallery import Gallery
         from icanvas_desktop.ui.session import storage_places
@@ -370,12 +379,14 @@ def _ask_for_folder(parent: QWidget, current: Path) -> Path | None:
 
 
 def open_grownups_corner(loaded: LoadedSettings, styles: Sequence[Any] = (),
-                         parent: QWidget | None = None, *, lang: str = "en") -> LoadedSettings | None:
+                         parent: QWidget | None = None, *, lang: str = "en",
+                         session: Any = None) -> LoadedSettings | None:
     """Gate, then the settings screen. Returns the new LoadedSettings after a save, else None;
-    the caller applies them (theme, language, kiosk...)."""
+    the caller applies them (theme, language, kiosk...). With the running `session`, the
+    screen also lets a grown-up rename or remove a child (kept at once, even on Cancel)."""
     if GrownUpGate(parent).exec() != QDialog.DialogCode.Accepted:
         return None
-    screen = GrownUpsScreen(loaded, styles, parent, lang=lang)
+    screen = GrownUpsScreen(loaded, styles, parent, lang=lang, session=session)
     if screen.exec() != QDialog.DialogCode.Accepted:
         return None
     return screen.loaded

@@ -219,8 +219,9 @@ class MainWindow(QMainWindow):
         self.request_preview()
 
     def load_drawing(self, drawing: Drawing) -> None:
-        """Put saved strokes on the page (e.g. 'draw more' from the gallery)."""
-        self.drawing.load(drawing.strokes)
+        """Put saved strokes on the page (e.g. 'draw more' from the gallery); Undo brings
+        back what was there."""
+        self.drawing.replace(drawing.strokes)
         self.show_drawing_page()
 
     def show_kept_picture(self, image) -> None:

@@ -2,35 +2,46 @@
 
 No typing and no passwords for a child: a tap on an animal chooses a profile, the "+" button
 shows the animals, and a tap on one creates a profile. The name field is optional and small,
-for a grown-up to fill in.
+for a grown-up to fill in. Each child's animal sits in a ring of their own colour, so two
+children who both chose the cat are "the blue cat" and "the red cat".
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
-from icanvas_desktop.core.profiles import AVATAR_TITLES, AVATARS, Profiles, avatar_path
+from icanvas_desktop.core.profiles import AVATAR_TITLES, AVATARS, COLOUR_RGB, Profile, Profiles, avatar_path
 
 BIG = 128
 
 
-def avatar_icon(avatar: str, size: int = BIG) -> QIcon:
+def avatar_icon(avatar: str, size: int = BIG, colour: str = "") -> QIcon:
+    """The animal's picture; with a colour (core.profiles.COLOURS), inside a ring of it."""
     pix = QPixmap(size, size)
     pix.fill(Qt.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.Antialiasing)
-    QSvgRenderer(str(avatar_path(avatar))).render(p, QRectF(0, 0, size, size))
+    ring = size * 0.09 if colour in COLOUR_RGB else 0.0
+    QSvgRenderer(str(avatar_path(avatar))).render(p, QRectF(ring, ring, size - 2 * ring, size - 2 * ring))
+    if ring:
+        p.setPen(QPen(QColor(COLOUR_RGB[colour]), ring))
+        p.setBrush(Qt.NoBrush)
+        p.drawEllipse(QRectF(ring / 2, ring / 2, size - ring, size - ring))
     p.end()
     return QIcon(pix)
 
 
-def _big_button(parent, avatar: str, text: str) -> QToolButton:
+def profile_icon(profile: Profile, size: int = BIG) -> QIcon:
+    return avatar_icon(profile.avatar, size, profile.colour)
+
+
+def _big_button(parent, icon: QIcon, text: str) -> QToolButton:
     b = QToolButton(parent)
-    b.setIcon(avatar_icon(avatar))
+    b.setIcon(icon)
     b.setIconSize(QSize(BIG, BIG))
     b.setText(text)
     b.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
@@ -80,7 +91,7 @@ class ProfilePicker(QWidget):
         grid.setSpacing(16)
         self.animal_buttons: dict[str, QToolButton] = {}
         for i, a in enumerate(AVATARS):
-            b = _big_button(new, a, AVATAR_TITLES[a].get(lang, a))
+            b = _big_button(new, avatar_icon(a), AVATAR_TITLES[a].get(lang, a))
             b.clicked.connect(lambda _=False, a=a: self._create(a))
             grid.addWidget(b, i // columns, i % columns)
             self.animal_buttons[a] = b
@@ -122,7 +133,8 @@ class ProfilePicker(QWidget):
         current = self.profiles.current
         items = self.profiles.list()
         for i, p in enumerate(items):
-            b = _big_button(self, p.avatar, p.display_name(self.lang))
+            b = _big_button(self, profile_icon(p), self.profiles.label(p, self.lang))
+            b.setAccessibleName(b.text())
             b.setCheckable(True)
             b.setChecked(current is not None and p.id == current.id)
             b.clicked.connect(lambda _=False, pid=p.id: self._choose(pid))

@@ -6,6 +6,8 @@ sketch is rasterised and every file fsynced there), so drawing never waits for t
 results come back as queued signals. After every save, replay, hint and finished challenge the
 badges are evaluated, new ones are stored for good (Profiles.earn_badges) and announced through
 `badges_earned`.
+Each child's drawing in progress is theirs: kept on disk (core/autosave.py, written on its own
+thread) and, while the app runs, in memory with its undo history (`pages`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from icanvas_desktop.core import challenges
 from icanvas_desktop.core.atomic import StorageError
+from icanvas_desktop.core.autosave import Autosaver, Draft, Drafts
 from icanvas_desktop.core.badges import (CHALLENGE_DONE, REPLAYED, USED_HINT, BadgeState, EventLog,
                                          History, evaluate)
 from icanvas_desktop.core.gallery import (Creation, Gallery, GalleryError, default_export_dir,
@@ -27,7 +30,7 @@ from icanvas_desktop.core.gallery import (Creation, Gallery, GalleryError, defau
 from icanvas_desktop.core.profiles import Profile, Profiles
 from icanvas_desktop.core.raster import sketch_image
 from icanvas_desktop.core.settings import LoadedSettings
-from icanvas_desktop.core.strokes import Drawing
+from icanvas_desktop.core.strokes import Drawing, Page
 from icanvas_desktop.ui.jobs import JobWorker
 
 
@@ -73,6 +76,9 @@ class Session(QObject):
         self.gallery = Gallery(places.gallery_root)
         self.profiles = Profiles(places.gallery_root)
         self.events = EventLog(places.gallery_root)
+        self.drafts = Drafts(places.gallery_root)
+        self.autosaver = Autosaver(self.drafts)
+        self.pages: dict[str, Page] = {}         # profile id -> their page, while the app runs
         self._saver = JobWorker("icanvas-save", newest_first=False)   # saves, in the order asked
         self._saving: dict[int, SaveJob] = {}     # job key -> what the save is for
         self._save_keys = itertools.count(1)      # every save its own key: none replaces another
@@ -98,10 +104,56 @@ class Session(QObject):
         self.profile_changed.emit(p)
         return p
 
+    def remove_profile(self, profile_id: str) -> None:
+        """A grown-up removes a child: their pictures go to the gallery's trash (from where
+        they can be brought back), their drawing in progress and their profile are forgotten.
+        Raises StorageError, with the profile still there, if a move fails."""
+        self.profiles.get(profile_id)                  # KeyError before anything is moved
+        for entry in self.gallery.list(profile_id):
+            try:
+                self.gallery.delete(entry.id)
+            except KeyError:
+                pass                                   # gone meanwhile: nothing to move
+        self.autosaver.flush()                         # no late write brings the draft back
+        self.drafts.discard(profile_id)
+        self.pages.pop(profile_id, None)
+        if self.last_saved is not None and self.profile_id == profile_id:
+            self.last_saved = None
+        self.profiles.remove(profile_id)
+
     def problems(self) -> list[str]:
-        """Notes for a grown-up about files that had to be set aside."""
+        """Notes for a grown-up about files that had to be set aside or could not be written."""
         out = [p for p in (self.profiles.problem, self.events.problem) if p]
-        return out + [str(p) for p in self.gallery.problems]
+        err = self.autosaver.last_error
+        if err is not None:
+            out.append(f"The drawing in progress could not be kept ({err.reason}).")
+        return out + list(self.drafts.problems) + [str(p) for p in self.gallery.problems]
+
+    # -- the drawing in progress -----------------------------------------------------------------
+    def keep_page(self, profile_id: str, drawing: Drawing, style: str = "") -> None:
+        """Write `drawing` as the child's drawing in progress, on the autosave thread."""
+        # closed: the app has shut down; no profile: a removed child gets no file back
+        if profile_id and not self.autosaver.closed and any(p.id == profile_id for p in self.profiles.list()):
+            self.autosaver.submit(profile_id, Draft.of(drawing, style, self.is_saved(drawing) or ""))
+
+    def put_page_away(self, profile_id: str, drawing: Drawing, style: str = "") -> None:
+        """Another child takes the page: keep this child's page, with its history, for later."""
+        if profile_id:
+            self.pages[profile_id] = drawing.page()
+            self.keep_page(profile_id, drawing, style)
+
+    def page_for(self, profile_id: str) -> tuple[Page, str] | None:
+        """The page a child comes back to, and its style ("" = keep the one chosen): the page
+        they left while the app ran; else the drawing in progress on disk, unless exactly that
+        is kept in the gallery already (a finished picture lives there). None: nothing of
+        theirs, a blank page."""
+        page = self.pages.pop(profile_id, None)
+        if page is not None:
+            return page, ""
+        draft = self.drafts.load(profile_id) if profile_id else None
+        if draft is None or draft.is_blank() or draft.kept:
+            return None
+        return Page(draft.strokes), draft.style
 
     # -- saving ----------------------------------------------------------------------------------
     def is_saved(self, drawing: Drawing, style: str | None = None) -> str | None:
@@ -149,6 +201,7 @@ class Session(QObject):
 
     def shutdown(self) -> None:
         self._saver.stop(finish=True, wait=True)   # a creation being written is never cut short
+        self.autosaver.close()           # nor the drawing in progress
 
     # -- the badge diary -------------------------------------------------------------------------
     def _record(self, kind: str, profile: str, **data) -> bool:

@@ -5,7 +5,9 @@ extension points: today's challenge in the top bar; big nav buttons for the chil
 drawing, gallery and badges; a small gear for the grown-ups' corner; the badge toast; and the
 hold-Ctrl+Shift+Q way out of a kiosk. Settings changed in the corner apply at once: cheap ones
 (sound, preview, kiosk, gallery rights) in place; language, sizes, colours, styles and engine
-by building a fresh window that keeps the drawing.
+by building a fresh window that keeps the drawing. Each child's drawing in progress is kept
+(autosaved a few seconds after each change, on a profile switch and on closing) and comes
+back to them; "Keep drawing" on a gallery picture can be undone.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QButtonGroup
 
 from icanvas_desktop.core.settings import LoadedSettings, Settings
+from icanvas_desktop.core.strokes import Page
 from icanvas_desktop.ui import sound
 from icanvas_desktop.ui.badge_shelf import BadgeShelf, UnlockToast
 from icanvas_desktop.ui.challenge_card import ChallengeCard
@@ -24,7 +27,7 @@ from icanvas_desktop.ui.gallery_view import GalleryView
 from icanvas_desktop.ui.grownups import open_grownups_corner
 from icanvas_desktop.ui.i18n import install_translator
 from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
-from icanvas_desktop.ui.profile_picker import ProfilePicker, avatar_icon
+from icanvas_desktop.ui.profile_picker import ProfilePicker, profile_icon
 from icanvas_desktop.ui.quit_hold import HOLD_MS, HoldToQuit
 from icanvas_desktop.ui.session import Session, StoragePlaces, storage_places
 from icanvas_desktop.ui.theme import apply_theme
@@ -32,6 +35,7 @@ from icanvas_desktop.ui.worker import pil_to_qimage
 
 # Settings that change how the window is built: a fresh window keeps the drawing.
 REBUILD_KEYS = ("lang", "button_size", "high_contrast", "styles", "device", "threads", "magic_colours")
+AUTOSAVE_MS = 2000   # the drawing in progress is written at most this long after a change
 # core/atomic.py's reasons, offered to lupdate so the child's message is translated.
 _REASONS = (QT_TRANSLATE_NOOP("AppShell", "the disk is full"),
             QT_TRANSLATE_NOOP("AppShell", "the folder is read-only"))
@@ -68,6 +72,9 @@ class AppShell(QObject):
         self.session = self._new_session()
         self.window: MainWindow | None = None
         self._pending_challenge = None
+        self._page_owner = ""              # the profile whose drawing is on the page
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.keep_page)
         self.hold = HoldToQuit(self, hold_ms)
         self.hold.started.connect(lambda: self.window and self.window.notice(
             self.tr("Keep holding to close iCanvas...")))
@@ -85,7 +92,7 @@ class AppShell(QObject):
         names = [s.name for s in offered_styles(self.all_styles, self.loaded.settings.styles)]
         return Session(self.places, names, self)
 
-    def _build(self, strokes: list | None = None, style_name: str | None = None) -> MainWindow:
+    def _build(self, page: Page | None = None, style_name: str | None = None) -> MainWindow:
         s = self.settings
         self.lang = install_translator(self.app, s.lang)
         apply_theme(self.app, s.high_contrast, s.button_scale)
@@ -96,8 +103,10 @@ class AppShell(QObject):
                                 magic_callback=self._on_magic)
         w = MainWindow(self._engine_factory_for(s), self.styles, options)
         self.window = w
-        if strokes:
-            w.drawing.load(strokes)
+        if page is not None:
+            w.drawing.turn_to(page)
+        w.drawing.subscribe(self._on_drawing_changed)
+        w.style_changed.connect(lambda _style: self._on_drawing_changed())
 
         self.challenge_card = ChallengeCard(self.session.todays_challenge(self._today), self.lang, w)
         self.challenge_card.done.connect(self._on_challenge_done)
@@ -150,11 +159,49 @@ class AppShell(QObject):
                 pass
 
     def _start_with_last(self) -> None:
-        if self.settings.start_with != "last" or self.session.profile is None:
+        """The child's drawing in progress comes back; else, if the grown-ups chose it, the
+        last picture in their gallery."""
+        if self.session.profile is None:
+            return
+        self._page_owner = self.session.profile_id
+        if self._take_page_out(self._page_owner):
+            return
+        if self.settings.start_with != "last":
             return
         creation = self.session.last_creation()
         if creation is not None:
             self._open_creation(creation)
+
+    # -- the drawing in progress ---------------------------------------------------------------
+    def _on_drawing_changed(self) -> None:
+        # A stroke ended, undo, redo, clear, load: written within AUTOSAVE_MS, also while the
+        # child keeps drawing (the timer is not restarted by each change).
+        if self.window.drawing.current is None and not self._autosave.isActive():
+            self._autosave.start()
+
+    def _style_name(self) -> str:
+        style = self.window.style or self.window._wanted_style
+        return style.name if style is not None else ""
+
+    def keep_page(self) -> None:
+        """Write the drawing in progress now (on the autosave thread)."""
+        self._autosave.stop()
+        if self._page_owner and self.window is not None:
+            self.session.keep_page(self._page_owner, self.window.drawing, self._style_name())
+
+    def _take_page_out(self, profile_id: str) -> bool:
+        """Put the child's own page on the canvas: theirs from earlier, or a blank one with no
+        history (never the previous child's). True when they had one."""
+        w = self.window
+        found = self.session.page_for(profile_id)
+        page, style = found if found is not None else (Page(), "")
+        w.drawing.turn_to(page)
+        self._autosave.stop()                       # what is on disk is this page already
+        if style and (w.style is None or w.style.name != style):
+            w.style_picker.select(style)
+        if found is not None and page.strokes:
+            w.notice(self.tr("Here is your drawing! Keep going."))
+        return found is not None
 
     def present(self) -> None:
         self.window.present()
@@ -183,8 +230,8 @@ class AppShell(QObject):
             self.picker.refresh()
             self.window.show_page(self.picker)
             return
-        self.avatar_button.setIcon(avatar_icon(p.avatar))
-        name = p.display_name(self.lang)
+        self.avatar_button.setIcon(profile_icon(p))
+        name = self.session.profiles.label(p, self.lang)
         self.avatar_button.setText(name)
         self.avatar_button.setAccessibleName(self.tr("%1 is drawing. Tap to change.").replace("%1", name))
         self.avatar_button.setToolTip(self.avatar_button.accessibleName())
@@ -192,6 +239,20 @@ class AppShell(QObject):
         challenge = self.challenge_card.challenge
         self.challenge_card.set_challenge(challenge, self.session.challenge_done_today(challenge, self._today))
         self.gallery_view.set_profile(p.id)
+
+    def _follow_children(self) -> None:
+        """After the grown-ups' corner: names may have changed, and a child may be gone. A
+        removed child's drawing leaves the page with them; the next child gets their own."""
+        self.picker.refresh()
+        ids = {p.id for p in self.session.profiles.list()}
+        if self._page_owner and self._page_owner not in ids:
+            self._page_owner = ""
+            current = self.session.profile
+            if current is not None:
+                self._on_profile_chosen(current.id)
+                return
+            self.window.drawing.turn_to(Page())
+        self._follow_profile()
 
     def show_profiles(self) -> None:
         self.picker.refresh()
@@ -209,14 +270,25 @@ class AppShell(QObject):
         self.window.show_page(self.badge_shelf)
 
     def _on_profile_chosen(self, profile_id: str) -> None:
-        self.session.choose_profile(profile_id)
+        if profile_id != self._page_owner:          # the page goes with its child
+            if self._page_owner:
+                self.session.put_page_away(self._page_owner, self.window.drawing, self._style_name())
+            self._page_owner = profile_id
+            self.session.choose_profile(profile_id)
+            self._take_page_out(profile_id)
+        else:
+            self.session.choose_profile(profile_id)
         self._follow_profile()
         self.window.show_drawing_page()
 
     def _open_creation(self, creation) -> None:
-        """Keep drawing a creation from the gallery: its strokes, its style and its picture."""
+        """Keep drawing a creation from the gallery: its strokes, its style and its picture.
+        The drawing that was on the page is one Undo away."""
         w = self.window
+        unkept = w.has_content() and not self.session.is_saved(w.drawing)
         w.load_drawing(creation.drawing())
+        if unkept:
+            w.notice(self.tr("Your other drawing is not lost: Undo brings it back."))
         self.session.mark_saved(creation)
         if w.style is None or w.style.name != creation.style:
             w.style_picker.select(creation.style)
@@ -287,7 +359,10 @@ class AppShell(QObject):
         return replace(self.loaded, warnings=list(self.loaded.warnings) + extra)
 
     def open_grownups(self) -> None:
-        new = self._open_corner(self.corner_settings(), self.all_styles, self.window, lang=self.lang)
+        self.keep_page()              # nothing changes the page while the corner is open
+        new = self._open_corner(self.corner_settings(), self.all_styles, self.window, lang=self.lang,
+                                session=self.session)
+        self._follow_children()
         if new is not None:
             self.apply_settings(new)
         if self.window.pages.currentWidget() is self.gallery_view:
@@ -299,10 +374,12 @@ class AppShell(QObject):
         places = self._places_given or storage_places(new)
         new_place = places != self.places
         if new_place:
+            self.keep_page()                 # the page stays the old child's in the old folder
             self.session.shutdown()          # finish saving into the old folder first
             self._disconnect_session()
             self.places = places
             self.session = self._new_session()
+            self._page_owner = self.session.profile_id   # the page carries over to this child
         if new_place or any(getattr(old, k) != getattr(s, k) for k in REBUILD_KEYS):
             self.rebuild()
             return
@@ -325,7 +402,7 @@ class AppShell(QObject):
         page_was_drawing = old.pages.currentWidget() is old.drawing_page
         self._disconnect_session()
         self.gallery_view.shutdown()
-        self._build(list(old.drawing.strokes), style.name if style is not None else None)
+        self._build(old.drawing.page(), style.name if style is not None else None)
         if not self.settings.fullscreen:
             self.window.setGeometry(geometry)
         self.present()
@@ -343,6 +420,7 @@ class AppShell(QObject):
         self.quit_requested.emit()
 
     def shutdown(self) -> None:
+        self.keep_page()                            # written before the session closes
         self.app.removeEventFilter(self.hold)
         self.window.shutdown()
         self.gallery_view.shutdown()

@@ -124,7 +124,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/shell.py" line="+36"/>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+40"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -134,12 +134,12 @@
         <translation>the folder is read-only</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Keep holding to close iCanvas...</source>
         <translation>Keep holding to close iCanvas...</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Who is drawing?</source>
         <translation>Who is drawing?</translation>
     </message>
@@ -169,12 +169,22 @@
         <translation>Grown-ups&apos; corner (settings)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
+        <source>Here is your drawing! Keep going.</source>
+        <translation>Here is your drawing! Keep going.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>%1 is drawing. Tap to change.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
+        <source>Your other drawing is not lost: Undo brings it back.</source>
+        <translation>Your other drawing is not lost: Undo brings it back.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Ta-da! Your picture is kept in your gallery.</source>
         <translation>Ta-da! Your picture is kept in your gallery.</translation>
     </message>
@@ -228,7 +238,7 @@
 <context>
     <name>CanvasWidget</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/canvas.py" line="+69"/>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+70"/>
         <source>Drawing page</source>
         <translation>Drawing page</translation>
     </message>
@@ -246,13 +256,13 @@
 <context>
     <name>ChallengeCard</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/challenge_card.py" line="+42"/>
+        <location filename="../../icanvas_desktop/ui/challenge_card.py" line="+43"/>
         <source>Today&apos;s challenge</source>
         <translation>Today&apos;s challenge</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>I did it!</source>
         <translation>I did it!</translation>
     </message>
@@ -263,9 +273,83 @@
     </message>
 </context>
 <context>
+    <name>ChildrenDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups_children.py" line="+27"/>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder is read-only</source>
+        <translation>the folder is read-only</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+1"/>
+        <source>Children</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a name to tell children apart, or leave it empty to use the animal and its colour. Changes are kept at once.</source>
+        <translation>Type a name to tell children apart, or leave it empty to use the animal and its colour. Changes are kept at once.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No children yet.</source>
+        <translation>No children yet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name of %1</source>
+        <translation>Name of %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove...</source>
+        <translation>Remove...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The name could not be kept: %1.</source>
+        <translation>The name could not be kept: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove %1? Their pictures (%2) go to the thrown-away pictures, where you can put them back. Their badges and the drawing they are working on are removed.</source>
+        <translation>Remove %1? Their pictures (%2) go to the thrown-away pictures, where you can put them back. Their badges and the drawing they are working on are removed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 could not be removed: %2.</source>
+        <translation>%1 could not be removed: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was removed.</source>
+        <translation>%1 was removed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove a child</source>
+        <translation>Remove a child</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="+262"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+306"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -586,7 +670,7 @@
         <translation>Magic pictures</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <location line="+1"/>
         <source>Grown-ups&apos; corner</source>
         <translation>Grown-ups&apos; corner</translation>
@@ -649,7 +733,12 @@
         <translation>&amp;Thrown-away pictures...</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+6"/>
+        <source>C&amp;hildren...</source>
+        <translation>C&amp;hildren...</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Automatic</source>
         <translation>Automatic</translation>
     </message>
@@ -690,7 +779,7 @@
         <translation>The settings could not be saved: %1.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -708,13 +797,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
-        <location line="+17"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+77"/>
+        <location line="+15"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+13"/>
         <source>Magic!</source>
         <translation>Magic!</translation>
     </message>
@@ -724,12 +813,12 @@
         <translation>Magic! Make my picture</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
         <source>Helper</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>No picture styles are here yet.</source>
         <translation>No picture styles are here yet.</translation>
     </message>
@@ -739,12 +828,17 @@
         <translation>You can still draw! A grown-up can add styles.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+67"/>
         <source>Getting the %1 magic ready...</source>
         <translation>Getting the %1 magic ready...</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+21"/>
+        <source>Making your picture in the %1 style...</source>
+        <translation>Making your picture in the %1 style...</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Draw something,</source>
         <translation>Draw something,</translation>
     </message>
@@ -770,21 +864,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Pick a picture style below first.</source>
-        <translation>Pick a picture style below first.</translation>
+        <source>Pick a picture style first.</source>
+        <translation>Pick a picture style first.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Magic is happening...</source>
         <translation>Magic is happening...</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Ta-da! Look what you made!</source>
         <translation>Ta-da! Look what you made!</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Oh no! This picture style is sleeping.</source>
         <translation>Oh no! This picture style is sleeping.</translation>
     </message>
@@ -804,7 +898,7 @@
         <translation>Keep drawing and try again!</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The magic got stuck. Try Magic again!</source>
         <translation>The magic got stuck. Try Magic again!</translation>
     </message>
@@ -819,7 +913,7 @@
         <translation>A fresh page! Undo brings the old one back.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Eraser: rub out lines and colours.</source>
         <translation>Eraser: rub out lines and colours.</translation>
     </message>
@@ -966,7 +1060,7 @@
 <context>
     <name>PictureView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="-145"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="-157"/>
         <source>Magic picture</source>
         <translation>Magic picture</translation>
     </message>
@@ -979,7 +1073,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+60"/>
+        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+71"/>
         <source>Who is drawing?</source>
         <translation>Who is drawing?</translation>
     </message>
@@ -999,7 +1093,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+3"/>
         <source>Add someone new</source>
         <translation>Add someone new</translation>
@@ -1036,12 +1130,12 @@
 <context>
     <name>StylePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+54"/>
+        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+63"/>
         <source>Picture styles</source>
         <translation>Picture styles</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Style: %1</source>
         <translation>Style: %1</translation>
     </message>
@@ -1049,7 +1143,7 @@
 <context>
     <name>ToolPanel</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+25"/>
+        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+30"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
@@ -1089,12 +1183,12 @@
         <translation>Brown</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Thin</source>
         <translation>Thin</translation>
     </message>
@@ -1124,12 +1218,12 @@
         <translation>Thick pen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Eraser</source>
         <translation>Eraser</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>paint</source>
         <translation>paint</translation>
     </message>
@@ -1154,7 +1248,7 @@
         <translation>Start a new drawing</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+123"/>
         <source>Colour</source>
         <translation>Colour</translation>
     </message>
@@ -1225,13 +1319,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Keep it</source>
-        <translation>Keep it</translation>
+        <source>Keep them</source>
+        <translation>Keep them</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Keep them</source>
-        <translation>Keep them</translation>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
     </message>
     <message>
         <location line="+16"/>

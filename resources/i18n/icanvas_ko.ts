@@ -124,7 +124,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/shell.py" line="+36"/>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+40"/>
         <source>the disk is full</source>
         <translation>디스크가 꽉 찼어요</translation>
     </message>
@@ -134,12 +134,12 @@
         <translation>폴더에 저장할 수 없어요</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Keep holding to close iCanvas...</source>
         <translation>계속 누르고 있으면 iCanvas가 닫혀요...</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Who is drawing?</source>
         <translation>누가 그림을 그리나요?</translation>
     </message>
@@ -169,12 +169,22 @@
         <translation>어른 코너 (설정)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
+        <source>Here is your drawing! Keep going.</source>
+        <translation>네 그림이 여기 있어요! 계속 그려요.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>지금은 %1 차례예요. 눌러서 바꿔요.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
+        <source>Your other drawing is not lost: Undo brings it back.</source>
+        <translation>그리던 그림은 없어지지 않았어요. 되돌리기를 누르면 다시 나와요.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Ta-da! Your picture is kept in your gallery.</source>
         <translation>짜잔! 그림을 내 갤러리에 넣어 두었어요.</translation>
     </message>
@@ -228,7 +238,7 @@
 <context>
     <name>CanvasWidget</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/canvas.py" line="+69"/>
+        <location filename="../../icanvas_desktop/ui/canvas.py" line="+70"/>
         <source>Drawing page</source>
         <translation>그림 종이</translation>
     </message>
@@ -246,13 +256,13 @@
 <context>
     <name>ChallengeCard</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/challenge_card.py" line="+42"/>
+        <location filename="../../icanvas_desktop/ui/challenge_card.py" line="+43"/>
         <source>Today&apos;s challenge</source>
         <translation>오늘의 도전</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>I did it!</source>
         <translation>해냈어요!</translation>
     </message>
@@ -263,9 +273,83 @@
     </message>
 </context>
 <context>
+    <name>ChildrenDialog</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/grownups_children.py" line="+27"/>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder is read-only</source>
+        <translation>폴더가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+1"/>
+        <source>Children</source>
+        <translation>어린이</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a name to tell children apart, or leave it empty to use the animal and its colour. Changes are kept at once.</source>
+        <translation>어린이를 구별할 이름을 적으세요. 비워 두면 동물과 색깔로 부릅니다. 바꾼 내용은 바로 저장됩니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No children yet.</source>
+        <translation>아직 어린이가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name of %1</source>
+        <translation>%1의 이름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove...</source>
+        <translation>지우기...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>%1 지우기</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The name could not be kept: %1.</source>
+        <translation>이름을 저장하지 못했습니다: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove %1? Their pictures (%2) go to the thrown-away pictures, where you can put them back. Their badges and the drawing they are working on are removed.</source>
+        <translation>%1을(를) 지울까요? 그림(%2개)은 버린 그림으로 옮겨지며, 거기서 되돌려 놓을 수 있습니다. 배지와 그리고 있던 그림은 지워집니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 could not be removed: %2.</source>
+        <translation>%1을(를) 지우지 못했습니다: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was removed.</source>
+        <translation>%1을(를) 지웠습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove a child</source>
+        <translation>어린이 지우기</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="+262"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="+306"/>
         <source>Yes</source>
         <translation>네</translation>
     </message>
@@ -586,7 +670,7 @@
         <translation>마법 그림</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <location line="+1"/>
         <source>Grown-ups&apos; corner</source>
         <translation>어른 코너</translation>
@@ -649,7 +733,12 @@
         <translation>버린 그림(&amp;T)...</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+6"/>
+        <source>C&amp;hildren...</source>
+        <translation>어린이(&amp;H)...</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Automatic</source>
         <translation>자동</translation>
     </message>
@@ -690,7 +779,7 @@
         <translation>설정을 저장할 수 없습니다: %1.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>the disk is full</source>
         <translation>디스크가 가득 찼습니다</translation>
     </message>
@@ -708,13 +797,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+75"/>
-        <location line="+17"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+77"/>
+        <location line="+15"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+13"/>
         <source>Magic!</source>
         <translation>마법!</translation>
     </message>
@@ -724,12 +813,12 @@
         <translation>마법! 내 그림을 바꿔 줘</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
         <source>Helper</source>
         <translation>도우미</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>No picture styles are here yet.</source>
         <translation>아직 그림 스타일이 없어요.</translation>
     </message>
@@ -739,12 +828,17 @@
         <translation>그래도 그림은 그릴 수 있어요! 스타일은 어른이 넣어 줄 수 있어요.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+67"/>
         <source>Getting the %1 magic ready...</source>
         <translation>%1 마법을 준비하고 있어요...</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+21"/>
+        <source>Making your picture in the %1 style...</source>
+        <translation>%1 스타일로 그림을 만들고 있어요...</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Draw something,</source>
         <translation>무언가를 그려 봐요,</translation>
     </message>
@@ -770,21 +864,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Pick a picture style below first.</source>
-        <translation>먼저 아래에서 그림 스타일을 골라요.</translation>
+        <source>Pick a picture style first.</source>
+        <translation>먼저 그림 스타일을 골라요.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Magic is happening...</source>
         <translation>마법이 일어나고 있어요...</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Ta-da! Look what you made!</source>
         <translation>짜잔! 네가 만든 그림을 봐!</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Oh no! This picture style is sleeping.</source>
         <translation>이런! 이 그림 스타일이 잠들어 있어요.</translation>
     </message>
@@ -804,7 +898,7 @@
         <translation>계속 그리고 다시 해 봐요!</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The magic got stuck. Try Magic again!</source>
         <translation>마법이 멈췄어요. 마법!을 다시 눌러 봐요!</translation>
     </message>
@@ -819,7 +913,7 @@
         <translation>새 종이예요! 되돌리기를 누르면 전 그림이 돌아와요.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Eraser: rub out lines and colours.</source>
         <translation>지우개: 선과 색을 지워요.</translation>
     </message>
@@ -966,7 +1060,7 @@
 <context>
     <name>PictureView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/widgets.py" line="-145"/>
+        <location filename="../../icanvas_desktop/ui/widgets.py" line="-157"/>
         <source>Magic picture</source>
         <translation>마법 그림</translation>
     </message>
@@ -979,7 +1073,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+60"/>
+        <location filename="../../icanvas_desktop/ui/profile_picker.py" line="+71"/>
         <source>Who is drawing?</source>
         <translation>누가 그림을 그리나요?</translation>
     </message>
@@ -999,7 +1093,7 @@
         <translation>뒤로</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+3"/>
         <source>Add someone new</source>
         <translation>새 친구 추가하기</translation>
@@ -1036,12 +1130,12 @@
 <context>
     <name>StylePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+54"/>
+        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+63"/>
         <source>Picture styles</source>
         <translation>그림 스타일</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Style: %1</source>
         <translation>스타일: %1</translation>
     </message>
@@ -1049,7 +1143,7 @@
 <context>
     <name>ToolPanel</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+25"/>
+        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+30"/>
         <source>Red</source>
         <translation>빨강</translation>
     </message>
@@ -1089,12 +1183,12 @@
         <translation>갈색</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Tools</source>
         <translation>도구</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Thin</source>
         <translation>가늘게</translation>
     </message>
@@ -1124,12 +1218,12 @@
         <translation>굵은 펜</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>paint</source>
         <translation>물감</translation>
     </message>
@@ -1154,7 +1248,7 @@
         <translation>새 그림 시작하기</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+123"/>
         <source>Colour</source>
         <translation>색깔</translation>
     </message>
@@ -1225,12 +1319,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Keep it</source>
+        <source>Keep them</source>
         <translation>그대로 두기</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Keep them</source>
+        <source>Keep it</source>
         <translation>그대로 두기</translation>
     </message>
     <message>

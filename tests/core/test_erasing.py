@@ -13,8 +13,9 @@ import math
 import numpy as np
 import pytest
 
+from icanvas_desktop.core.erasing import rubbed_out
 from icanvas_desktop.core.raster import View, ink_image, render_layers, sketch_image
-from icanvas_desktop.core.strokes import ERASE, HINT, LINE, Drawing, Point, Stroke, rubbed_out
+from icanvas_desktop.core.strokes import ERASE, HINT, LINE, Drawing, Point, Stroke
 from icanvas_desktop.ml.lines import dilate
 from icanvas_desktop.ml.preprocess import IOSpec, prepare_drawing
 

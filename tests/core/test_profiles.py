@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from icanvas_desktop.core.profiles import AVATARS, Profiles, avatar_path
+from icanvas_desktop.core.profiles import AVATARS, COLOUR_TITLES, COLOURS, Profiles, avatar_path
 
 
 def test_every_avatar_has_a_drawn_picture():
@@ -66,3 +66,43 @@ def test_damaged_profiles_file_is_kept_aside_and_app_starts_afresh(tmp_path, con
     assert list(tmp_path.glob("profiles.json.damaged-*"))
     profiles.add("fox")
     assert len(Profiles(tmp_path).list()) == 1
+
+
+def test_two_children_with_the_same_animal_get_different_colours_and_names(tmp_path):
+    profiles = Profiles(tmp_path)
+    owl, cat1, cat2 = profiles.add("owl"), profiles.add("cat"), profiles.add("cat")
+    assert cat1.colour in COLOURS and cat2.colour in COLOURS and cat1.colour != cat2.colour
+    assert profiles.label(owl) == "Owl"                      # a lone animal is just its name
+    assert profiles.label(cat1) != profiles.label(cat2)
+    assert profiles.label(cat1) == f"{COLOUR_TITLES[cat1.colour]['en']} Cat"
+    assert profiles.label(cat2, "ko") == f"{COLOUR_TITLES[cat2.colour]['ko']} 고양이"
+    # a colour nobody has yet is chosen before one another animal has
+    assert len({p.colour for p in profiles.list()}) == 3
+    again = Profiles(tmp_path)
+    assert [p.colour for p in again.list()] == [owl.colour, cat1.colour, cat2.colour]
+
+
+def test_a_name_tells_a_child_apart_better_than_a_colour(tmp_path):
+    profiles = Profiles(tmp_path)
+    a, b = profiles.add("cat"), profiles.add("cat")
+    profiles.rename(b.id, "  Jun\x00\n ")
+    assert profiles.label(profiles.get(b.id)) == "Jun"
+    assert profiles.label(a) == f"{COLOUR_TITLES[a.colour]['en']} Cat"
+    profiles.rename(b.id, "")
+    assert profiles.label(profiles.get(b.id)) == f"{COLOUR_TITLES[b.colour]['en']} Cat"
+
+
+def test_profiles_from_an_older_file_without_colours_get_different_ones(tmp_path):
+    (tmp_path / "profiles.json").write_text(json.dumps({"schema_version": 1, "current": "p-1", "profiles": [
+        {"id": "p-1", "avatar": "dog"}, {"id": "p-2", "avatar": "dog"}, {"id": "p-3", "avatar": "dog", "colour": "sky"}]}))
+    profiles = Profiles(tmp_path)
+    colours = [p.colour for p in profiles.list()]
+    assert len(set(colours)) == 3 and set(colours) <= set(COLOURS)
+    assert profiles.problem is None
+
+
+def test_a_colour_must_be_one_of_the_palette(tmp_path):
+    profiles = Profiles(tmp_path)
+    assert profiles.add("fox", colour="blue").colour == "blue"
+    with pytest.raises(ValueError):
+        profiles.add("fox", colour="sky")

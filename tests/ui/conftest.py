@@ -10,6 +10,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,8 +21,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
+from PySide6.QtCore import QLocale, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 
 from icanvas_desktop.core.raster import sketch_image  # noqa: E402
+from icanvas_desktop.core.settings import load_settings  # noqa: E402
+
+WAIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -117,3 +123,61 @@ def engine_class():
 @pytest.fixture
 def style_class():
     return FakeStyle
+
+
+@pytest.fixture
+def app_state(qapp):
+    """Language, theme and style sheet are application-wide: put them back afterwards."""
+    from icanvas_desktop.ui import i18n
+    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
+    yield qapp
+    font, palette, sheet, style = saved
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    for prop in ("icanvas_base_point_size", "icanvas_button_scale", "icanvas_high_contrast"):
+        qapp.setProperty(prop, None)
+
+
+@pytest.fixture
+def make_shell(qtbot, app_state, tmp_path, fake_styles, engine_class):
+    """Start the whole app (AppShell) on a fake engine, in a gallery under tmp_path; a second
+    call starts it again on the same gallery (a restart)."""
+    from icanvas_desktop.ui.shell import AppShell
+    shells = []
+
+    def make(*, profile: str | None = "fox", installed=None, open_corner=None, **settings) -> AppShell:
+        settings.setdefault("savedir", str(tmp_path / "gallery"))
+        settings.setdefault("sound", False)
+        settings.setdefault("lang", "en")
+        loaded = load_settings(settings, system_path=tmp_path / "none.toml",
+                               user_path=tmp_path / "settings.toml")
+        engines = []
+
+        def factory_for(s):
+            engine = engine_class(broken=("broken",))
+            engines.append((s, engine))
+            return lambda: engine
+        kwargs = {"hold_ms": 150, "today": date(2024, 5, 1)}
+        if open_corner is not None:
+            kwargs["open_corner"] = open_corner
+        shell = AppShell(loaded, fake_styles if installed is None else installed, factory_for, **kwargs)
+        shell.engines = engines
+        shells.append(shell)
+        shell.window.resize(1280, 720)   # a laptop's screen (present() would fit the real one)
+        shell.window.show()
+        qtbot.waitExposed(shell.window)
+        if profile is not None and shell.session.profile is None:
+            QTest.mouseClick(shell.picker.animal_buttons[profile], Qt.MouseButton.LeftButton)
+        if shell.session.profile is not None:
+            qtbot.waitUntil(lambda: shell.window.style is not None, timeout=WAIT)
+        return shell
+
+    yield make
+    for shell in shells:
+        shell.shutdown()
+        shell.window.allow_close()
+        shell.window.close()

@@ -5,76 +5,20 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from icanvas_desktop.core.atomic import StorageError
 from icanvas_desktop.core.badges import CHALLENGE_DONE, REPLAYED, USED_HINT
-from icanvas_desktop.core.settings import load_settings
-from icanvas_desktop.ui import app as app_module, i18n
+from icanvas_desktop.ui import app as app_module
 from icanvas_desktop.ui.selftest import mouse_stroke, run_self_test
-from icanvas_desktop.ui.shell import AppShell
 
 WAIT = 20_000
 HOUSE = [[(300, 400), (300, 650), (650, 650), (650, 400), (300, 400)],
          [(280, 410), (475, 250), (670, 410)]]
-
-
-@pytest.fixture
-def app_state(qapp):
-    """Language, theme and style sheet are application-wide: put them back afterwards."""
-    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
-    yield qapp
-    font, palette, sheet, style = saved
-    i18n.remove_translators(qapp)
-    QLocale.setDefault(QLocale(QLocale.Language.English))
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    for prop in ("icanvas_base_point_size", "icanvas_button_scale", "icanvas_high_contrast"):
-        qapp.setProperty(prop, None)
-
-
-@pytest.fixture
-def make_shell(qtbot, app_state, tmp_path, fake_styles, engine_class):
-    shells = []
-
-    def make(*, profile: str | None = "fox", installed=None, open_corner=None, **settings) -> AppShell:
-        settings.setdefault("savedir", str(tmp_path / "gallery"))
-        settings.setdefault("sound", False)
-        settings.setdefault("lang", "en")
-        loaded = load_settings(settings, system_path=tmp_path / "none.toml",
-                               user_path=tmp_path / "settings.toml")
-        engines = []
-
-        def factory_for(s):
-            engine = engine_class(broken=("broken",))
-            engines.append((s, engine))
-            return lambda: engine
-        kwargs = {"hold_ms": 150, "today": date(2024, 5, 1)}
-        if open_corner is not None:
-            kwargs["open_corner"] = open_corner
-        shell = AppShell(loaded, fake_styles if installed is None else installed, factory_for, **kwargs)
-        shell.engines = engines
-        shells.append(shell)
-        shell.window.show()
-        qtbot.waitExposed(shell.window)
-        if profile is not None and shell.session.profile is None:
-            QTest.mouseClick(shell.picker.animal_buttons[profile], Qt.MouseButton.LeftButton)
-        if shell.session.profile is not None:
-            qtbot.waitUntil(lambda: shell.window.style is not None, timeout=WAIT)
-        return shell
-
-    yield make
-    for shell in shells:
-        shell.shutdown()
-        shell.window.allow_close()
-        shell.window.close()
 
 
 def draw_house(window):
@@ -232,7 +176,7 @@ def test_high_contrast_makes_the_window_white_on_black(make_shell, qapp):
 def test_grownups_corner_changes_apply_live_and_keep_the_drawing(qtbot, make_shell):
     asked = []
 
-    def corner(loaded, styles, parent, *, lang):
+    def corner(loaded, styles, parent, *, lang, session):
         asked.append((loaded, [s.name for s in styles], lang))
         return dataclasses.replace(loaded, settings=dataclasses.replace(
             loaded.settings, lang="ko", live_preview=False, styles=("sticker", "crayon")))

@@ -15,19 +15,6 @@ from icanvas_desktop.ui import theme  # noqa: E402
 R = QPalette.ColorRole
 
 
-@pytest.fixture
-def app_state(qapp):
-    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
-    yield qapp
-    font, palette, sheet, style = saved
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    for prop in ("icanvas_base_point_size", "icanvas_button_scale", "icanvas_high_contrast"):
-        qapp.setProperty(prop, None)
-
-
 def contrast(a: QColor, b: QColor) -> float:
     def lum(c: QColor) -> float:
         def ch(v: float) -> float:
