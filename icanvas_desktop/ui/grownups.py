@@ -218,11 +218,11 @@ class GrownUpsScreen(QDialog):
         self.trash_button = self._button(self.tr("&Thrown-away pictures..."), self.open_trash)
         trash_row = QHBoxLayout()
         trash_row.addWidget(self.trash_button)
-        trash_row.addStretch(1)
-        form.addRow(trash_row)
         if self.session is not None:    # the children of the gallery in use: rename, remove
             self.children_button = self._button(self.tr("C&hildren..."), self.open_children)
-            form.addRow(self.children_button)
+            trash_row.addWidget(self.children_button)
+        trash_row.addStretch(1)
+        form.addRow(trash_row)
         return group
 
     def _section(self, title: str, keys: Sequence[str]) -> QGroupBox:

@@ -733,12 +733,12 @@
         <translation>&amp;Thrown-away pictures...</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>C&amp;hildren...</source>
         <translation>C&amp;hildren...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Automatic</source>
         <translation>Automatic</translation>
     </message>
@@ -999,12 +999,12 @@
         <translation>Stop moving</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Pick a way to move!</source>
         <translation>Pick a way to move!</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>There is nothing to move yet. Draw something first!</source>
         <translation>There is nothing to move yet. Draw something first!</translation>
     </message>

@@ -733,12 +733,12 @@
         <translation>버린 그림(&amp;T)...</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>C&amp;hildren...</source>
         <translation>어린이(&amp;H)...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Automatic</source>
         <translation>자동</translation>
     </message>
@@ -999,12 +999,12 @@
         <translation>그만 움직이기</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Pick a way to move!</source>
         <translation>어떻게 움직일지 골라 봐!</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>There is nothing to move yet. Draw something first!</source>
         <translation>아직 움직일 그림이 없어요. 먼저 그림을 그려 봐요!</translation>
     </message>

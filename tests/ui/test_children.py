@@ -102,3 +102,14 @@ def test_removing_the_last_child_goes_back_to_picking_an_animal(qtbot, make_shel
     assert shell.session.profile is None
     assert shell.window.pages.currentWidget() is shell.picker
     assert shell.window.drawing.strokes == []
+
+
+def test_the_grown_ups_corner_offers_the_children_of_the_running_app(qtbot, make_shell):
+    from icanvas_desktop.ui.grownups import GrownUpsScreen
+    shell = make_shell()
+    alone = GrownUpsScreen(shell.corner_settings(), shell.all_styles)
+    qtbot.addWidget(alone)
+    assert not hasattr(alone, "children_button")            # no app running: no children to show
+    screen = GrownUpsScreen(shell.corner_settings(), shell.all_styles, session=shell.session)
+    qtbot.addWidget(screen)
+    assert screen.children_button.text().replace("&", "") == "Children..."
