@@ -31,6 +31,7 @@ _HINT_FACTOR = 3.0
 HINT_OPACITY = 0.5  # hints show through, so the black sketch stays the main thing
 
 _BACKGROUND = QColor("#fdf3e1")
+PAGE_MARGIN = 8.0   # px of background around the page, so its border never touches the edge
 _PAGE_BORDER = QColor("#e0cfae")
 
 
@@ -92,7 +93,7 @@ class CanvasWidget(QWidget):
     # -- geometry ------------------------------------------------------------------------------
     def page_rect(self) -> QRectF:
         """Where the page lies in widget coordinates: as large as fits, centred."""
-        margin = 8.0
+        margin = PAGE_MARGIN
         w, h = self.width() - 2 * margin, self.height() - 2 * margin
         scale = max(1e-3, min(w / self.drawing.width, h / self.drawing.height))
         pw, ph = self.drawing.width * scale, self.drawing.height * scale

@@ -37,6 +37,7 @@ class ChallengeCard(QFrame):
         self.setStyleSheet("#challengeCard { background: #FFF8E1; border: 3px solid #FFD23F; border-radius: 22px; }")
         lay = QHBoxLayout(self)
         self.sticker = QLabel(self)
+        self.sticker_px = 72
         self.sticker.setFixedSize(72, 72)
         text = QVBoxLayout()
         self.heading = QLabel(self.tr("Today's challenge"), self)
@@ -68,9 +69,24 @@ class ChallengeCard(QFrame):
     def set_done(self, finished: bool) -> None:
         """Show the sticker (finished) or the mystery medal and an active button (not yet)."""
         self.finished = finished
-        self.sticker.setPixmap(sticker_pixmap(self.challenge.sticker if finished else "mystery", 72))
+        self.sticker.setPixmap(sticker_pixmap(self.challenge.sticker if finished else "mystery",
+                                              self.sticker_px))
         self.button.setEnabled(not finished)
         self.button.setText(self.tr("Well done!") if finished else self.tr("I did it!"))
+
+    def set_compact(self, compact: bool) -> None:
+        """A lower card for short screens (the main window asks): smaller sticker and text,
+        the button still 48 px high for a finger."""
+        px = 48 if compact else 72
+        if px == self.sticker_px:
+            return
+        self.sticker_px = px
+        self.sticker.setFixedSize(px, px)
+        self.layout().setContentsMargins(*(4 * [6 if compact else 11]))
+        self.prompt.setStyleSheet(f"font-size: {16 if compact else 20}px; font-weight: bold; "
+                                  "color: #2B2B3B; border: none;")
+        self.button.setMinimumHeight(48 if compact else 56)
+        self.set_done(self.finished)
 
     def _pressed(self) -> None:
         # The card shows the sticker at once; the main window calls set_done(False) if saving failed.

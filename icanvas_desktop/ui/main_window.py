@@ -13,20 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QStackedWidget,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QMainWindow, QSizePolicy, QStackedWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from icanvas_desktop.core.strokes import Drawing
 from icanvas_desktop.ui import sound
 from icanvas_desktop.ui.canvas import ERASER, HINT_BRUSH, CanvasWidget
 from icanvas_desktop.ui.celebrate import celebrate
+from icanvas_desktop.ui.final_pictures import FinalPictures, made_in_wanted_style
 from icanvas_desktop.ui.icons import icon
 from icanvas_desktop.ui.motion_views import MotionBar
+from icanvas_desktop.ui.screen_layout import DrawingPage, TopBar, fit_to_screen
 from icanvas_desktop.ui.style_picker import StylePicker
 from icanvas_desktop.ui.tool_panel import ToolPanel
-from icanvas_desktop.ui.widgets import ConfirmDialog, PictureView, big_button, stylesheet
+from icanvas_desktop.ui.widgets import (ConfirmDialog, HelperLine, PictureView, big_button,
+                                        stylesheet)
 from icanvas_desktop.ui.worker import FINAL, STYLE, RenderController, RenderResult
 
 DEBOUNCE_MS = 150   # after a stroke ends / undo / redo / clear
@@ -64,8 +67,7 @@ class MainWindow(QMainWindow):
         self._wanted_style = None           # StyleInfo last chosen (may still be loading)
         self.last_preview: RenderResult | None = None
         self.last_final: RenderResult | None = None
-        self._final_revision = -1
-        self._final_snapshots: dict[int, Drawing] = {}
+        self.finals = FinalPictures()       # the finals of the strokes on the page, by style
         self._live_revision = -1
         self._allow_close = False
         self.style_error: str | None = None  # the last style-load failure (self-test stops early)
@@ -75,71 +77,46 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("iCanvas"))
         self.setWindowIcon(icon("magic"))
         self.setStyleSheet(stylesheet(scale, options.high_contrast))
-        self.resize(1280, 820)
-        self.setMinimumSize(880, 600)
 
         central = QWidget(self)
         central.setObjectName("Central")
+        # The window may be as small as the screen: the pages arrange themselves to fit.
+        central.setMinimumSize(320, 320)
         outer = QVBoxLayout(central)
-        outer.setContentsMargins(14, 10, 14, 10)
-        outer.setSpacing(10)
+        margin = round(10 * scale)
+        outer.setContentsMargins(margin, round(8 * scale), margin, margin)
+        outer.setSpacing(round(8 * scale))
         self.setCentralWidget(central)
 
         # Top bar: name on the left, navigation buttons (gallery, badges, grown-ups) on the right.
-        top = QHBoxLayout()
-        title_icon = QLabel(central)
-        title_icon.setPixmap(icon("star").pixmap(QSize(36, 36)))
-        title = QLabel(self.tr("iCanvas"), central)
-        title.setObjectName("Title")
-        top.addWidget(title_icon)
-        top.addWidget(title)
-        self.top_bar = top
-        top.addStretch(1)
-        self.nav_bar = QHBoxLayout()
-        self.nav_bar.setSpacing(10)
-        top.addLayout(self.nav_bar)
-        outer.addLayout(top)
+        self.top = TopBar(central, scale, self.tr("iCanvas"))
+        self.top_bar, self.nav_bar, self.title = self.top.layout, self.top.nav, self.top.title
+        outer.addLayout(self.top_bar)
 
         self.pages = QStackedWidget(central)
         outer.addWidget(self.pages, 1)
-        self.drawing_page = QWidget(self.pages)
-        self.pages.addWidget(self.drawing_page)
-        body = QVBoxLayout(self.drawing_page)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(10)
-
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        self.canvas = CanvasWidget(self.drawing, self.drawing_page)
-        self.tools = ToolPanel(self.canvas, self.drawing, scale, self.drawing_page)
-        self.picture = PictureView(self.drawing_page)
+        page = DrawingPage(scale, self.pages)
+        self.drawing_page = page
+        self.pages.addWidget(page)
+        self.canvas = CanvasWidget(self.drawing, page)
+        self.tools = ToolPanel(self.canvas, self.drawing, scale, page)
+        self.picture = PictureView(page)
         self.picture.set_aspect(self.drawing.width, self.drawing.height)
         self.magic_button = big_button("magic", self.tr("Magic!"),
-                                       self.tr("Magic! Make my picture"), round(56 * scale))
+                                       self.tr("Magic! Make my picture"), round(48 * scale))
         self.magic_button.setObjectName("Magic")
         self.magic_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.magic_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        right = QVBoxLayout()
-        right.setSpacing(10)
-        right.addWidget(self.picture, 1)
-        right.addWidget(self.magic_button)
-        self.motion_bar = MotionBar(scale, self.drawing_page)   # "Make it move!" once Magic! made a picture
-        right.addWidget(self.motion_bar)
-        row.addWidget(self.tools)
-        row.addWidget(self.canvas, 1)
-        row.addLayout(right, 1)
-        body.addLayout(row, 1)
-
-        self.style_picker = StylePicker(self.styles, options.lang, scale, self.drawing_page)
-        self.bottom_bar = QHBoxLayout()
-        self.bottom_bar.setSpacing(12)
-        self.bottom_bar.addWidget(self.style_picker, 1)
-        body.addLayout(self.bottom_bar)
-        self.helper = QLabel(central)
-        self.helper.setObjectName("Helper")
-        self.helper.setWordWrap(True)
+        # The row under the picture: Magic! first; more picture buttons can join it.
+        self.action_row = page.action_row
+        self.action_row.addWidget(self.magic_button, 1)
+        self.motion_bar = MotionBar(scale, page)    # "Make it move!" once Magic! made a picture
+        self.action_row.addWidget(self.motion_bar)
+        self.style_picker = StylePicker(self.styles, options.lang, scale, page)
+        self.helper = HelperLine(page, NOTICE_MS)
         self.helper.setAccessibleName(self.tr("Helper"))
-        outer.addWidget(self.helper)
+        self.helper.changed.connect(page.helper_changed)   # a longer message gets its lines
+        page.set_parts(self.tools, self.canvas, self.picture, self.style_picker, self.helper)
         self.motion_bar.attach(self)
 
         # -- wiring ------------------------------------------------------------------------------
@@ -147,8 +124,6 @@ class MainWindow(QMainWindow):
         self._debounce.timeout.connect(self.request_preview)
         self._live = QTimer(self, interval=LIVE_MS)
         self._live.timeout.connect(self._live_tick)
-        self._notice = QTimer(self, singleShot=True, interval=NOTICE_MS)
-        self._notice.timeout.connect(self._show_tool_help)
         self.canvas.stroke_started.connect(self._on_stroke_started)
         self.canvas.stroke_finished.connect(self._live.stop)
         self.drawing.subscribe(self._on_drawing_changed)
@@ -181,14 +156,10 @@ class MainWindow(QMainWindow):
                        accessible_name: str | None = None) -> QToolButton:
         """Add a big button to the top bar (e.g. Gallery) that runs `callback` when clicked.
         `icon_name` is a name from ui/icons.py or a ready QIcon (the child's avatar)."""
-        button = big_button("star" if isinstance(icon_name, QIcon) else icon_name, label,
-                            accessible_name or label, round(36 * self.options.button_scale), self)
-        if isinstance(icon_name, QIcon):
-            button.setIcon(icon_name)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if label
-                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button = self.top.add_button(icon_name, label, accessible_name or label,
+                                     round(36 * self.options.button_scale), self)
         button.clicked.connect(callback)
-        self.nav_bar.addWidget(button)
+        self.fit_top_bar()
         return button
 
     def add_top_widget(self, widget: QWidget) -> None:
@@ -196,8 +167,8 @@ class MainWindow(QMainWindow):
         self.top_bar.insertWidget(2, widget, 1)
 
     def add_bottom_widget(self, widget: QWidget) -> None:
-        """Put a widget (today's challenge) beside the style cards, under the drawing."""
-        self.bottom_bar.addWidget(widget)
+        """Put a widget (today's challenge) under the drawing."""
+        self.drawing_page.add_bottom_widget(widget)
 
     def add_page(self, widget: QWidget) -> int:
         """Add a full page (gallery, badge shelf, ...) that `show_page` can switch to."""
@@ -205,7 +176,6 @@ class MainWindow(QMainWindow):
 
     def show_page(self, widget: QWidget) -> None:
         self.pages.setCurrentWidget(widget)
-        self.helper.setVisible(widget is self.drawing_page)
 
     def show_drawing_page(self) -> None:
         self.show_page(self.drawing_page)
@@ -224,14 +194,12 @@ class MainWindow(QMainWindow):
         self.drawing.replace(drawing.strokes)
         self.show_drawing_page()
 
-    def show_kept_picture(self, image) -> None:
-        """Show a picture kept in the gallery for the strokes now on the page (QImage); a
-        preview of the same strokes does not replace it."""
-        self._final_revision = self.drawing.revision
+    def show_kept_picture(self, image: QImage, style_name: str = "") -> None:
+        """Show a picture kept in the gallery for the strokes now on the page, made in the
+        named style; a preview of the same strokes does not replace it, and a switch to
+        another style makes the final picture in that style."""
+        self.finals.show(self.drawing.revision, style_name, image)
         self.picture.show_image(image)
-
-    def has_content(self) -> bool:
-        return self._has_content()
 
     def allow_close(self) -> None:
         """Let the next close request through even with `noquit` (the grown-ups' corner)."""
@@ -242,6 +210,7 @@ class MainWindow(QMainWindow):
         self._wanted_style = style
         self.style_error = None
         self.style = None
+        # The sparkle runs while the engine loads: progress, and a picture follows by itself.
         self._say(self.tr("Getting the %1 magic ready...").replace(
             "%1", style.display_title(self.options.lang)))
         self.controller.request(STYLE, style)
@@ -250,18 +219,34 @@ class MainWindow(QMainWindow):
         self.style = style
         self.style_changed.emit(style)
         self._show_tool_help()
-        self.request_preview()
+        self._picture_in_style(style)
+
+    def _picture_in_style(self, style: Any) -> None:
+        if not (self.finals.showing(self.drawing.revision) and self._has_content()):
+            self.request_preview()
+            return
+        # A final picture was showing (after Magic!, or a creation from the gallery): show the
+        # final picture in this style too. One made before for these strokes comes back at
+        # once; otherwise it is made, and kept in the gallery the way Magic! keeps one.
+        kept = self.finals.kept(self.drawing.revision, style.name)
+        if kept is not None:
+            self.picture.show_image(kept)
+        elif not self.finals.pending():
+            self._say(self.tr("Making your picture in the %1 style...").replace(
+                "%1", style.display_title(self.options.lang)))
+            self._request_final(magic=False)
 
     # -- previews and Magic ------------------------------------------------------------------------
     def _has_content(self) -> bool:
         return not self.drawing.is_empty() or self.drawing.has_hints()
+
+    has_content = _has_content
 
     def _on_drawing_changed(self) -> None:
         if self.drawing.current is None:  # a stroke ended, undo, redo, clear or load
             self._debounce.start()
 
     def _on_stroke_started(self) -> None:
-        self._notice.stop()
         self._show_tool_help()
         if self.options.live_preview:
             self._live.start()
@@ -291,33 +276,43 @@ class MainWindow(QMainWindow):
         if not self._has_content():
             self.notice(self.tr("Draw something first, then press Magic!"))
             return
-        if self.style is None:
-            self.notice(self.tr("Pick a picture style below first."))
+        if self.style is None and (self._wanted_style is None or self.style_error is not None):
+            self.notice(self.tr("Pick a picture style first."))
             return
-        snapshot = self.drawing.snapshot()
-        rid = self.controller.request_final(snapshot)
-        self._final_snapshots = {rid: snapshot}  # only the newest Magic can still arrive
+        # While a style loads, the final simply waits its turn: the worker loads styles first.
+        self._request_final(magic=True)
         self.notice(self.tr("Magic is happening..."))
+
+    def _request_final(self, magic: bool) -> None:
+        snapshot = self.drawing.snapshot()
+        self.finals.asked(self.controller.request_final(snapshot), snapshot, magic)
 
     def _on_preview(self, result: RenderResult) -> None:
         # A preview never replaces a Magic picture of the same (or a newer) drawing.
-        if result.revision <= self._final_revision or not self._has_content():
+        if result.revision <= self.finals.revision or not self._has_content() \
+                or not made_in_wanted_style(result, self._wanted_style):
             return
         self.last_preview = result
         self.picture.show_image(result.image)
         self.preview_shown.emit(result)
 
     def _on_final(self, result: RenderResult) -> None:
-        snapshot = self._final_snapshots.pop(result.request_id, None)
-        self._final_revision = result.revision
+        snapshot, magic = self.finals.answered(result.request_id)
+        # The picture is labelled with the style that made it, whatever was chosen since.
+        style = result.style or self.style
+        self.finals.show(result.revision, getattr(style, "name", ""), result.image)
         self.last_final = result
-        self.picture.show_image(result.image)
-        center = self.picture.mapTo(self.centralWidget(), self.picture.rect().center())
-        celebrate(self.centralWidget(), self.options.sound, QPointF(center))
-        self.notice(self.tr("Ta-da! Look what you made!"))
-        self.final_shown.emit(result)
-        if self.options.magic_callback is not None and snapshot is not None:
-            self.options.magic_callback(snapshot, result.pil, self.style)
+        if made_in_wanted_style(result, self._wanted_style):
+            self.picture.show_image(result.image)
+            if magic:
+                center = self.picture.mapTo(self.centralWidget(), self.picture.rect().center())
+                celebrate(self.centralWidget(), self.options.sound, QPointF(center))
+                self.notice(self.tr("Ta-da! Look what you made!"))
+            self.final_shown.emit(result)
+        elif self.style is not None:        # the chosen style is already there: make it in that
+            self._picture_in_style(self.style)
+        if self.options.magic_callback is not None and snapshot is not None and style is not None:
+            self.options.magic_callback(snapshot, result.pil, style)
 
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == STYLE:
@@ -329,6 +324,7 @@ class MainWindow(QMainWindow):
             self._say(self.tr("The magic got stuck this time."),
                       self.tr("Keep drawing and try again!"))
             if kind == FINAL:
+                self.finals.failed()
                 self.notice(self.tr("The magic got stuck. Try Magic again!"))
 
     def _say(self, title: str, detail: str = "") -> None:
@@ -349,7 +345,7 @@ class MainWindow(QMainWindow):
 
     def _clear_answered(self, yes: bool) -> None:
         if yes and self.drawing.clear():
-            self._final_revision = -1
+            self.finals.forget()
             if self.options.sound:
                 sound.play("whoosh")
             self.notice(self.tr("A fresh page! Undo brings the old one back."))
@@ -358,8 +354,7 @@ class MainWindow(QMainWindow):
     # -- helper line -------------------------------------------------------------------------------
     def notice(self, text: str) -> None:
         """Show a one-off message in the helper line; the tool help comes back after a while."""
-        self.helper.setText(text)
-        self._notice.start()
+        self.helper.notice(text)
 
     def _show_tool_help(self) -> None:
         canvas = self.canvas
@@ -374,15 +369,30 @@ class MainWindow(QMainWindow):
             text = {"thin": self.tr("Thin pen: draw fine black lines."),
                     "medium": self.tr("Medium pen: draw black lines."),
                     "thick": self.tr("Thick pen: draw big bold lines.")}[canvas.pen_size]
-        self.helper.setText(text)
+        self.helper.say(text)
 
     # -- window --------------------------------------------------------------------------------
     def present(self) -> None:
-        """Show the window the way the options ask (full screen for a kiosk)."""
+        """Show the window the way the options ask: full screen for a kiosk, else maximised
+        on its screen (sized to the screen's free area first, for systems that do not
+        maximise), unless a size was given already (a rebuilt window keeps the old one)."""
         if self.options.fullscreen:
             self.showFullScreen()
-        else:
+        elif self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             self.show()
+        else:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            fit_to_screen(self, screen.availableGeometry())
+            self.showMaximized()
+
+    def fit_top_bar(self) -> None:
+        """Fit the top bar to the window (again after a nav button's label changed)."""
+        m = self.centralWidget().layout().contentsMargins()
+        self.top.fit(self.centralWidget().width() - m.left() - m.right())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_top_bar()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.options.noquit and not self._allow_close and event.spontaneous():

@@ -1,9 +1,12 @@
 """`icanvas --self-test`: open the real window offscreen, draw, wait for the magic, check it.
 
 Every step goes through real input events (mouse presses, moves and releases, a pen-tablet
-stroke and a click on the Magic button), so this proves the whole path a child uses: input ->
-strokes -> worker -> engine -> picture. It prints each step and returns 0 only if all worked. It runs the whole app (gallery, badges,
-profiles) against a temporary gallery and temporary settings, never the user's own files.
+stroke, clicks on the Magic button and on the style cards), so this proves the whole path a
+child uses: input -> strokes -> worker -> engine -> picture. After Magic! it switches to every
+other style and checks that each shows its own final picture, kept in the gallery under its
+name; then it checks the layout on a 1024x600, a 1366x768 and a 1920x1080 screen. It prints
+each step and returns 0 only if all worked. It runs the whole app (gallery, badges, profiles)
+against a temporary gallery and temporary settings, never the user's own files.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+
+from icanvas_desktop.ui.screen_layout import fit_to_screen, layout_problems
 
 # A house with a roof, a door and a window, and a sun in the corner (page coordinates).
 HOUSE = [
@@ -33,6 +38,9 @@ HOUSE = [
     [(530, 470), (590, 470), (590, 520), (530, 520), (530, 470)],   # window
 ]
 SUN_CENTRE, SUN_RADIUS = (820, 170), 60
+STEPS = 8
+JOURNEY_SCREEN = QSize(1366, 768)                      # the most common family laptop
+LAYOUT_SCREENS = (QSize(1024, 600), QSize(1366, 768), QSize(1920, 1080))
 
 
 def _circle(cx: float, cy: float, r: float, n: int = 28) -> list[tuple[float, float]]:
@@ -121,7 +129,7 @@ def run_self_test(screenshot: Path | None, lang: str = "en", *,
                   engine_factory: Callable[[], Any] | None = None,
                   styles: Sequence[Any] | None = None, timeout_s: float = 180.0) -> int:
     """The whole app with a temporary gallery and settings (the user's own files are never
-    touched), driven by real input; 0 when all six steps pass, else 1."""
+    touched), driven by real input; 0 when all eight steps pass, else 1."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from icanvas_desktop.core.settings import SYSTEM_ENV, USER_ENV
     saved_env = {key: os.environ.get(key) for key in (USER_ENV, SYSTEM_ENV)}
@@ -146,7 +154,7 @@ def _run(tmp: Path, screenshot: Path | None, lang: str, engine_factory, styles,
     results: list[bool] = []
 
     def step(n: int, text: str, ok: bool, detail: str = "") -> bool:
-        print(f"[{n}/6] {text}: {'ok' if ok else 'FAILED'}{' - ' + detail if detail else ''}",
+        print(f"[{n}/{STEPS}] {text}: {'ok' if ok else 'FAILED'}{' - ' + detail if detail else ''}",
               flush=True)
         results.append(ok)
         return ok
@@ -169,7 +177,7 @@ def _run(tmp: Path, screenshot: Path | None, lang: str, engine_factory, styles,
         step(1, "open the main window", False, f"{type(exc).__name__}: {exc}")
         return 1
     window = shell.window
-    window.resize(1280, 820)
+    fit_to_screen(window, QRect(QPoint(0, 0), JOURNEY_SCREEN))
     window.show()
     try:
         return _steps(app, shell, window, gallery_root, screenshot, timeout_s, step, results)
@@ -255,14 +263,58 @@ def _steps(app, shell, window, gallery_root: Path, screenshot, timeout_s, step, 
     else:
         step(5, "the picture is coloured, not blank", False, "no picture")
 
-    wait_until(lambda: False, 2.3)  # let the celebration finish so the screenshot shows the picture
+    step(6, "switch to every other style after Magic!", *_switch_styles(shell, window, timeout_s))
+
+    problems = []
+    for screen in LAYOUT_SCREENS:
+        fit_to_screen(window, QRect(QPoint(0, 0), screen))
+        wait_until(lambda: False, 0.2)
+        problems += [f"{screen.width()}x{screen.height()}: {p}"
+                     for p in layout_problems(window, screen)]
+    step(7, "the layout fits " + ", ".join(f"{s.width()}x{s.height()}" for s in LAYOUT_SCREENS),
+         not problems, "; ".join(problems[:4]))
+    fit_to_screen(window, QRect(QPoint(0, 0), JOURNEY_SCREEN))
+
     if screenshot is not None:
+        # Let the celebration and any badge toast finish, so the screenshot shows the picture.
+        wait_until(lambda: False, 2.3)
+        wait_until(lambda: not shell.toast.isVisible(), 10.0)
         screenshot = Path(screenshot)
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         saved = window.grab().save(str(screenshot))
-        step(6, "save a screenshot", bool(saved), str(screenshot))
+        step(8, "save a screenshot", bool(saved), str(screenshot))
     else:
-        step(6, "save a screenshot", True, "not asked for")
+        step(8, "save a screenshot", True, "not asked for")
     ok = all(results)
     print("self-test passed" if ok else "self-test FAILED", flush=True)
     return 0 if ok else 1
+
+
+def _switch_styles(shell, window, timeout_s: float) -> tuple[bool, str]:
+    """Tap every other style card after Magic!: each must show its own final picture (a
+    coloured one) and keep it in the gallery under its name."""
+    if window.last_final is None:
+        return False, "no Magic picture to start from"
+    first = window.style.name
+    others = [(card, style) for card, style in zip(window.style_picker.cards, window.styles)
+              if style.name != first]
+    notes = []
+    for card, style in others:
+        start = time.monotonic()
+        QTest.mouseClick(card, Qt.MouseButton.LeftButton)
+        shown = wait_until(lambda: window.style_error is not None or (
+            window.last_final.style is not None and window.last_final.style.name == style.name
+            and window.picture.image().cacheKey() == window.last_final.image.cacheKey()),
+            timeout_s)
+        if not shown or window.style_error is not None:
+            return False, f"{style.name}: " + " / ".join(window.picture.message())
+        good, _ = picture_is_good(window.last_final.pil)
+        kept = wait_until(lambda: style.name in {e.style for e in shell.session.gallery.list()},
+                          timeout_s)
+        if not (good and kept):
+            return False, f"{style.name}: " + ("not kept in the gallery" if good else "blank")
+        notes.append(f"{style.name} {time.monotonic() - start:.1f} s")
+    names = sorted(e.style for e in shell.session.gallery.list())
+    if "" in names:
+        return False, "a creation was kept without a style name"
+    return True, ", ".join(notes) or "only one style is installed"

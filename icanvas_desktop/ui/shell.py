@@ -239,6 +239,7 @@ class AppShell(QObject):
         challenge = self.challenge_card.challenge
         self.challenge_card.set_challenge(challenge, self.session.challenge_done_today(challenge, self._today))
         self.gallery_view.set_profile(p.id)
+        self.window.fit_top_bar()             # the animal's name may not fit a narrow screen
 
     def _follow_children(self) -> None:
         """After the grown-ups' corner: names may have changed, and a child may be gone. A
@@ -292,7 +293,7 @@ class AppShell(QObject):
         self.session.mark_saved(creation)
         if w.style is None or w.style.name != creation.style:
             w.style_picker.select(creation.style)
-        w.show_kept_picture(pil_to_qimage(creation.result))
+        w.show_kept_picture(pil_to_qimage(creation.result), creation.style)
 
     # -- saving, badges, challenge -------------------------------------------------------------
     def _on_magic(self, snapshot, picture, style) -> None:

@@ -1,7 +1,12 @@
-"""The style picker: a row of big cards, each a sample picture and a name, one chosen at a time.
+"""The style picker: big cards, each a sample picture and a name, one chosen at a time.
 
 It only needs what `discover_styles()` returns (name, display_title(lang), sample_path). A style
 without a sample picture gets a friendly coloured card with its first letter instead.
+
+The cards stand in a grid that `arrange(width, max_height)` fits to the room the window gives
+it: as many columns as fit, rows balanced (six styles make two rows of three, not five and
+one), and the biggest pictures that still fit the height. Only when even the smallest cards do
+not fit does the grid scroll, up and down, with a wide scroll bar.
 """
 
 from __future__ import annotations
@@ -10,10 +15,13 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QScrollArea, QSizePolicy, QToolButton,
+from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QScrollArea, QSizePolicy, QToolButton,
                                QWidget)
 
 _CARD_COLOURS = ("#ffadad", "#ffd6a5", "#fdffb6", "#caffbf", "#9bf6ff", "#a0c4ff", "#bdb2ff")
+# Card picture sizes to try (px at 100 %), biggest first; the smallest card is still about
+# 80 px high, well above a finger's 48.
+ICON_SIZES = (96, 84, 72, 64, 56, 48, 40)
 
 
 def _placeholder(title: str, index: int, size: int) -> QPixmap:
@@ -51,25 +59,24 @@ class StylePicker(QScrollArea):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.styles = list(styles)
+        self.scale = scale
         self.setAccessibleName(self.tr("Picture styles"))
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cards themselves take focus
         inner = QWidget(self)
-        row = QHBoxLayout(inner)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(round(10 * scale))
+        self.grid = QGridLayout(inner)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(round(8 * scale))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.cards: list[QToolButton] = []
-        icon_px = round(72 * scale)
         for i, style in enumerate(self.styles):
             card = QToolButton(inner)
             card.setObjectName("StyleCard")
             card.setCheckable(True)
             card.setIcon(style_card_icon(style, lang, i))
-            card.setIconSize(QSize(icon_px, icon_px))
             title = style.display_title(lang)
             card.setText(title)
             card.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -78,15 +85,76 @@ class StylePicker(QScrollArea):
             card.setToolTip(description.get(lang) or description.get("en") or title)
             card.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             card.setCursor(Qt.CursorShape.PointingHandCursor)
-            card.setMinimumWidth(round(110 * scale))
+            card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             card.clicked.connect(lambda _=False, s=style: self.style_chosen.emit(s))
             self.group.addButton(card)
             self.cards.append(card)
-            row.addWidget(card)
-        row.addStretch(1)
         self.setWidget(inner)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(round(icon_px + 56 * scale))
+        self.columns = 0
+        self.icon_px = 0
+        self.scrolls = False        # whether the last arrange() left the cards scrolling
+        self._place(max(1, len(self.cards)), round(72 * scale))
+
+    # -- arrangement -------------------------------------------------------------------------------
+    def _place(self, columns: int, icon_px: int) -> None:
+        if (columns, icon_px) == (self.columns, self.icon_px):
+            return
+        self.columns, self.icon_px = columns, icon_px
+        for card in self.cards:
+            self.grid.removeWidget(card)
+            card.setIconSize(QSize(icon_px, icon_px))
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+
+    def _card_size(self) -> QSize:
+        """The biggest natural card size for the current picture size (titles differ)."""
+        w = max((c.sizeHint().width() for c in self.cards), default=0)
+        h = max((c.sizeHint().height() for c in self.cards), default=0)
+        return QSize(w, h)
+
+    def _grid_for(self, width: int, icon_px: int) -> tuple[int, QSize]:
+        """Columns and grid size for cards with `icon_px` pictures in `width` px: as many
+        abreast as fit, then the rows balanced (six cards make 3 + 3, not 5 + 1)."""
+        n = len(self.cards)
+        self._place(self.columns, icon_px)
+        card = self._card_size()
+        gap = self.grid.spacing()
+        fit = max(1, min(n, (width + gap) // (card.width() + gap)))
+        rows = -(-n // fit)
+        columns = -(-n // rows)
+        return columns, QSize(columns * card.width() + (columns - 1) * gap,
+                              rows * card.height() + (rows - 1) * gap)
+
+    def narrowest_width(self, columns: int) -> int:
+        """The width of `columns` of the smallest cards (the titles decide it)."""
+        if not self.cards:
+            return 0
+        self._place(self.columns, round(ICON_SIZES[-1] * self.scale))
+        card = self._card_size()
+        return columns * card.width() + (columns - 1) * self.grid.spacing()
+
+    def smallest_height(self, width: int) -> int:
+        """The height the cards need in `width` px at their smallest."""
+        return self._grid_for(width, round(ICON_SIZES[-1] * self.scale))[1].height() \
+            if self.cards else 0
+
+    def arrange(self, width: int, max_height: int) -> QSize:
+        """Fit the cards into `width` x `max_height` px: the biggest cards that fit, in
+        balanced rows. Returns the size the picker needs (at most `max_height` high: below
+        that the grid scrolls, and `scrolls` says so)."""
+        self.scrolls = False
+        if not self.cards:
+            return QSize(0, 0)
+        for px in ICON_SIZES:
+            icon_px = round(px * self.scale)
+            columns, size = self._grid_for(width, icon_px)
+            if size.height() <= max_height and size.width() <= width:
+                self._place(columns, icon_px)
+                return QSize(width, size.height())
+        self._place(columns, icon_px)
+        self.scrolls = True
+        return QSize(width, min(size.height(), max_height))
 
     def select(self, name: str, emit: bool = True) -> Any | None:
         """Check the card of the named style; returns the style or None if unknown."""

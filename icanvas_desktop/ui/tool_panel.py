@@ -3,12 +3,17 @@
 It follows the canvas (which tool is on) and the drawing (whether undo/redo can do anything),
 and only talks to them through their public methods. Clearing asks first, so the panel just
 emits `clear_requested`; the window shows the big Yes/No question.
+
+The same buttons can stand as a column (two or three buttons wide, beside the canvas in
+landscape) or as a band of two rows (above the canvas in portrait), in a regular or a compact
+size: `arrange` places them and `fit_height` / `fit_width` pick the biggest arrangement that fits
+the room the window has. Every arrangement keeps each button at least `MIN_TARGET` px high.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from icanvas_desktop.core.strokes import Drawing
 from icanvas_desktop.ui.canvas import ERASER, HINT_BRUSH, PEN, CanvasWidget
@@ -32,9 +37,16 @@ PALETTE = (
     ("brown", (140, 90, 60), QT_TRANSLATE_NOOP("ToolPanel", "Brown")),
 )
 
+MIN_TARGET = 48     # px at 100 %: the smallest button a child's finger hits reliably (Tux Paint)
+# (columns, compact) to try, biggest first: the column beside the canvas (landscape) and the
+# band of two rows above it (portrait).
+COLUMN_CHOICES = ((2, False), (2, True), (3, True))
+BAND_CHOICES = ((7, False), (7, True))
+
 
 class ToolPanel(QFrame):
-    """Big tool buttons in two columns. `tool_changed` fires with no argument after any change."""
+    """Big tool buttons in a column or a band. `tool_changed` fires with no argument after any
+    change."""
 
     tool_changed = Signal()
     clear_requested = Signal()
@@ -44,11 +56,10 @@ class ToolPanel(QFrame):
         super().__init__(parent)
         self.canvas = canvas
         self.drawing = drawing
+        self.scale = scale
         self.setAccessibleName(self.tr("Tools"))
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(round(8 * scale))
-        icon_size = round(44 * scale)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
@@ -56,23 +67,20 @@ class ToolPanel(QFrame):
         sizes = (("thin", "pen_thin", self.tr("Thin"), self.tr("Thin pen")),
                  ("medium", "pen_medium", self.tr("Medium"), self.tr("Medium pen")),
                  ("thick", "pen_thick", self.tr("Thick"), self.tr("Thick pen")))
-        for i, (size, icon_name, label, name) in enumerate(sizes):
-            b = self._tool_button(icon_name, label, name, icon_size)
+        for size, icon_name, label, name in sizes:
+            b = self._tool_button(icon_name, label, name)
             b.clicked.connect(lambda _=False, s=size: self.choose_pen(s))
             self.buttons[f"pen_{size}"] = b
-            grid.addWidget(b, i // 2, i % 2)
-        eraser = self._tool_button("eraser", self.tr("Eraser"), self.tr("Eraser"), icon_size)
+        eraser = self._tool_button("eraser", self.tr("Eraser"), self.tr("Eraser"))
         eraser.clicked.connect(self.choose_eraser)
         self.buttons["eraser"] = eraser
-        grid.addWidget(eraser, 1, 1)
 
-        swatch_size = round(34 * scale)
-        for i, (key, rgb, name) in enumerate(PALETTE):
+        self.swatches: list[QToolButton] = []
+        for key, rgb, name in PALETTE:
             b = QToolButton(self)
             b.setObjectName("Swatch")
             b.setCheckable(True)
             b.setIcon(swatch_icon(rgb))
-            b.setIconSize(QSize(swatch_size, swatch_size))
             b.setAccessibleName(_t(name) + " " + self.tr("paint"))
             b.setToolTip(b.accessibleName())
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -80,28 +88,108 @@ class ToolPanel(QFrame):
             b.clicked.connect(lambda _=False, c=rgb, k=key: self.choose_hint(c, k))
             self.group.addButton(b)
             self.buttons[f"hint_{key}"] = b
-            grid.addWidget(b, 2 + i // 2, i % 2)
+            self.swatches.append(b)
 
-        self.undo_button = big_button("undo", self.tr("Undo"), self.tr("Undo"), icon_size, self)
-        self.redo_button = big_button("redo", self.tr("Redo"), self.tr("Redo"), icon_size, self)
+        self.undo_button = big_button("undo", self.tr("Undo"), self.tr("Undo"), 44, self)
+        self.redo_button = big_button("redo", self.tr("Redo"), self.tr("Redo"), 44, self)
         self.clear_button = big_button("trash", self.tr("New page"),
-                                       self.tr("Start a new drawing"), icon_size, self)
+                                       self.tr("Start a new drawing"), 44, self)
         self.undo_button.clicked.connect(self.drawing.undo)
         self.redo_button.clicked.connect(self.drawing.redo)
-        # Wide and low: it spans both columns, so the label goes beside the picture.
-        self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.clear_button.clicked.connect(self.clear_requested)
-        grid.addWidget(self.undo_button, 6, 0)
-        grid.addWidget(self.redo_button, 6, 1)
-        grid.addWidget(self.clear_button, 7, 0, 1, 2)
-        grid.setRowStretch(8, 1)
+        for b in self.findChildren(QToolButton):
+            # Buttons fill their grid cell: a column of equal, easy targets.
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.arrangement: tuple[int, bool] | None = None
+        self.arrange(2, False)
 
         self.buttons["pen_medium"].setChecked(True)
         drawing.subscribe(self._follow_drawing)
         self._follow_drawing()
 
-    def _tool_button(self, icon_name: str, label: str, name: str, size: int) -> QToolButton:
-        b = big_button(icon_name, label, name, size, self)
+    # -- arrangement -------------------------------------------------------------------------------
+    def arrange(self, columns: int, compact: bool = False) -> None:
+        """Place the buttons `columns` wide: 2 or 3 make a column (tools, paints one more
+        abreast, undo/redo, new page); 7 or more make a band of two rows (tools with
+        undo/redo/new page, then the paints). `compact` takes smaller pictures."""
+        if self.arrangement == (columns, compact):
+            return
+        self.arrangement = (columns, compact)
+        s = self.scale
+        icon_px = round((32 if compact else 44) * s)
+        swatch_px = round((30 if compact else 34) * s)
+        grid = self.grid
+        for b in self.findChildren(QToolButton):
+            grid.removeWidget(b)
+        for r in range(grid.rowCount()):
+            grid.setRowStretch(r, 0)
+        grid.setSpacing(round((6 if compact else 8) * s))
+        tools = [self.buttons[k] for k in ("pen_thin", "pen_medium", "pen_thick", "eraser")]
+        actions = [self.undo_button, self.redo_button]
+        for b in tools + actions + [self.clear_button]:
+            b.setIconSize(QSize(icon_px, icon_px))
+        for b in self.swatches:
+            b.setIconSize(QSize(swatch_px, swatch_px))
+        band = columns >= 7
+        # Wide and low when it spans the whole column; in a band or a row of three, the label
+        # goes under the picture like the other buttons.
+        self.clear_button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextUnderIcon if band or columns > 2
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # The grid is a * b cells wide: a tool button spans b cells, a paint a cells, so `a`
+        # tools and `b` paints share one width. Paints are small, so one more fits abreast.
+        if band:
+            a, b = len(tools) + 3, len(self.swatches)
+        else:
+            a, b = columns, columns + 1
+        row = 0
+
+        def place(items: list, per_row: int, span: int) -> None:
+            nonlocal row
+            for start in range(0, len(items), per_row):
+                chunk = items[start:start + per_row]
+                offset = (per_row - len(chunk)) * span // 2     # a short last row is centred
+                for i, item in enumerate(chunk):
+                    grid.addWidget(item, row, offset + i * span, 1, span)
+                row += 1
+
+        if band:
+            place(tools + actions + [self.clear_button], a, b)
+            place(self.swatches, b, a)
+        else:
+            place(tools, a, b)
+            place(self.swatches, b, a)
+            if columns == 2:
+                place(actions, a, b)
+                place([self.clear_button], 1, a * b)
+            else:
+                place(actions + [self.clear_button], a, b)
+        grid.setRowStretch(row, 1)
+
+    def needed_size(self) -> QSize:
+        """The room the current arrangement needs (every button at its natural size)."""
+        self.grid.invalidate()
+        return self.grid.sizeHint()
+
+    def fit_height(self, height: int) -> QSize:
+        """Stand as a column in `height` px: the biggest arrangement that fits, else the
+        smallest one. Returns the room it needs."""
+        return self._fit(COLUMN_CHOICES, lambda size: size.height() <= height)
+
+    def fit_width(self, width: int) -> QSize:
+        """Stand as a band of two rows in `width` px (portrait)."""
+        return self._fit(BAND_CHOICES, lambda size: size.width() <= width)
+
+    def _fit(self, choices, fits) -> QSize:
+        for columns, compact in choices:
+            self.arrange(columns, compact)
+            size = self.needed_size()
+            if fits(size):
+                return size
+        return size
+
+    def _tool_button(self, icon_name: str, label: str, name: str) -> QToolButton:
+        b = big_button(icon_name, label, name, 44, self)
         b.setCheckable(True)
         self.group.addButton(b)
         return b

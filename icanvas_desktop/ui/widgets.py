@@ -8,7 +8,8 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath,
+                           QPaintEvent, QPixmap)
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -96,6 +97,37 @@ def big_button(icon_name: str, text: str, accessible: str, size: int = 64,
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     return button
+
+
+class HelperLine(QLabel):
+    """The helper line: one friendly sentence about the tool in hand (`say`), or a one-off
+    message (`notice`) that gives way to it again after `notice_ms`. Emits `changed` after
+    every new text (a longer one may need another line)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, notice_ms: int = 4000):
+        super().__init__(parent)
+        self.setObjectName("Helper")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._standing = ""
+        self._timer = QTimer(self, singleShot=True, interval=notice_ms)
+        self._timer.timeout.connect(lambda: self._show(self._standing))
+
+    def say(self, text: str) -> None:
+        """The standing text; shown at once (a notice on show gives way to it)."""
+        self._standing = text
+        self._timer.stop()
+        self._show(text)
+
+    def notice(self, text: str) -> None:
+        self._show(text)
+        self._timer.start()
+
+    def _show(self, text: str) -> None:
+        self.setText(text)
+        self.changed.emit()
 
 
 class PictureView(QWidget):
@@ -217,21 +249,33 @@ class PictureView(QWidget):
         p.drawPixmap(QRectF(x, y, w, h), self._scaled, QRectF(self._scaled.rect()))
 
     def _paint_message(self, p: QPainter, area: QRectF) -> None:
+        # The title and the line under it shrink together until both fit the frame: on a
+        # small screen the picture area is small, and a long (Korean) title must not be cut.
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
         title_font = QFont(self.font())
-        title_font.setPixelSize(max(18, int(min(area.width() / 16, 30))))
         title_font.setBold(True)
+        small = QFont(self.font())
+        px = max(18, int(min(area.width() / 16, 30)))
+        while True:
+            title_font.setPixelSize(px)
+            small.setPixelSize(max(11, round(px * 0.6)))
+            bound = QRectF(0, 0, area.width(), 10_000)
+            title_h = QFontMetricsF(title_font).boundingRect(bound, flags, self._title).height()
+            detail_h = QFontMetricsF(small).boundingRect(bound, flags, self._detail).height() \
+                if self._detail else 0.0
+            total = title_h + (12 + detail_h if self._detail else 0.0)
+            if total <= area.height() or px <= 12:
+                break
+            px -= 2
+        top = QRectF(area.x(), area.center().y() - total / 2, area.width(), title_h)
         p.setFont(title_font)
         p.setPen(QColor(INK))
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
-        top = QRectF(area.x(), area.y() + area.height() * 0.25, area.width(), area.height() * 0.4)
-        p.drawText(top, int(flags | Qt.AlignmentFlag.AlignBottom), self._title)
+        p.drawText(top, flags, self._title)
         if self._detail:
-            small = QFont(self.font())
-            small.setPixelSize(max(12, title_font.pixelSize() // 2))
             p.setFont(small)
             p.setPen(QColor("#6c6a66"))
-            bottom = QRectF(area.x(), top.bottom() + 12, area.width(), area.height() * 0.35)
-            p.drawText(bottom, int(flags | Qt.AlignmentFlag.AlignTop), self._detail)
+            p.drawText(QRectF(area.x(), top.bottom() + 12, area.width(), detail_h), flags,
+                       self._detail)
 
 
 class ConfirmDialog(QDialog):

@@ -39,6 +39,9 @@ class RenderResult:
     image: QImage             # the same picture for painting
     revision: int             # Drawing.revision of the snapshot it was made from
     seconds: float            # engine time, for the grown-ups' corner and measurements
+    # The style the engine had loaded when it made the picture (a style switch may land
+    # between a request and its turn), so a picture is never labelled with the wrong style.
+    style: Any = None
 
 
 def pil_to_qimage(pil) -> QImage:
@@ -75,6 +78,7 @@ class EngineWorker(QObject):
         super().__init__()
         self._factory = engine_factory
         self._engine = None
+        self._style = None      # the style the engine holds (set once its load succeeded)
         self._prioritised = False
 
     def _get_engine(self):
@@ -93,7 +97,7 @@ class EngineWorker(QObject):
             pil = engine.final(drawing) if kind == FINAL else engine.preview(drawing)
             seconds = time.perf_counter() - start
             result = RenderResult(request_id, kind, pil, pil_to_qimage(pil),
-                                  getattr(drawing, "revision", 0), seconds)
+                                  getattr(drawing, "revision", 0), seconds, self._style)
         except Exception as exc:  # noqa: BLE001 - any engine failure becomes a friendly message
             # The child sees one friendly line; the log keeps the traceback for a bug report.
             log.error("rendering a %s failed", kind, exc_info=True)
@@ -107,8 +111,12 @@ class EngineWorker(QObject):
             self._get_engine().load_style(style)
         except Exception as exc:  # noqa: BLE001 - StyleLoadError or anything else
             log.error("loading the style %s failed", getattr(style, "name", style), exc_info=True)
+            # The engine knows what it still holds: the old style after an unreadable file,
+            # none after a graph that loaded but could not run.
+            self._style = getattr(self._engine, "style", None)
             self.failed.emit(request_id, STYLE, _message(exc))
             return
+        self._style = style
         self.style_loaded.emit(request_id, style)
 
 

@@ -1,16 +1,18 @@
-"""Main window smoke tests: drawing, live preview, Magic, styles, clearing, keyboard, access."""
+"""Main window tests: drawing, live preview, Magic, style switches in every state, clearing,
+keyboard, access."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from icanvas_desktop.ui.icons import ICON_NAMES, icon_path, render_svg
 from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
 from icanvas_desktop.ui.selftest import mouse_stroke, picture_is_good
 from icanvas_desktop.ui.sound import SOUND_NAMES, sound_path
+from icanvas_desktop.ui.widgets import big_button
 
 WAIT = 20_000
 
@@ -19,8 +21,10 @@ WAIT = 20_000
 def make_window(qtbot, fake_engine, fake_styles):
     def make(**options) -> MainWindow:
         options.setdefault("sound", False)
-        window = MainWindow(lambda: fake_engine, fake_styles, WindowOptions(**options))
+        engine = options.pop("engine", fake_engine)
+        window = MainWindow(lambda: engine, fake_styles, WindowOptions(**options))
         qtbot.addWidget(window)
+        window.resize(1280, 720)
         window.show()
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: window.style is not None, timeout=WAIT)
@@ -190,8 +194,201 @@ def test_with_live_preview_off_the_picture_area_asks_for_magic(qtbot, make_windo
     qtbot.waitUntil(lambda: any(kind == "preview" for kind, _ in fake_engine.calls), timeout=WAIT)
 
 
-def test_widgets_can_join_the_bottom_row_beside_the_style_cards(make_window):
+def test_widgets_can_join_the_row_under_the_canvas(make_window):
     window = make_window()
     extra = QWidget()
+    extra.setMinimumHeight(60)
     window.add_bottom_widget(extra)
-    assert extra.parent() is window.drawing_page
+    QApplication.processEvents()
+    canvas = window.canvas.geometry()
+    place = extra.mapTo(window.drawing_page, extra.rect().topLeft())
+    assert extra.isVisibleTo(window) and place.y() >= canvas.bottom()
+    assert canvas.left() <= place.x() <= canvas.right()
+
+
+def test_more_picture_buttons_can_join_the_row_under_the_picture(make_window):
+    window = make_window()
+    more = big_button("play", "Move", "Make it move!", 40)
+    window.action_row.addWidget(more)
+    QApplication.processEvents()
+    magic = window.magic_button.geometry()
+    assert more.geometry().top() == magic.top() and not more.geometry().intersects(magic)
+    row = window.magic_button.parentWidget().geometry()       # in the drawing page
+    assert window.picture.geometry().bottom() < row.top()
+    assert more.isVisibleTo(window) and row.contains(more.geometry().translated(row.topLeft()))
+
+
+# -- a style switch always shows a picture in the new style (issue 20, issue 25 item 9) --------
+
+def tinted_engine(engine_class, **kwargs):
+    """A fake engine whose pictures carry the loaded style's colour, and whose style load can
+    be slow: a picture shows which style made it."""
+    tints = {"sticker": (230, 40, 40), "crayon": (40, 40, 230), "broken": (0, 0, 0)}
+
+    class Tinted(engine_class):
+        load_delay = 0.0
+
+        def load_style(self, style):
+            if self.load_delay:
+                import time
+                time.sleep(self.load_delay)
+            super().load_style(style)
+
+        def _make(self, drawing, long_side):
+            picture = super()._make(drawing, long_side)
+            picture.paste(tints[self.style.name], (0, 0, 16, 16))
+            return picture
+    return Tinted(broken=("broken",), **kwargs)
+
+
+def tint(image) -> tuple[int, int, int]:
+    c = image.pixelColor(4, 4)
+    return c.red(), c.green(), c.blue()
+
+
+def click_style(window, index: int) -> None:
+    QTest.mouseClick(window.style_picker.cards[index], Qt.MouseButton.LeftButton)
+
+
+def test_a_style_switch_after_magic_shows_the_final_picture_in_the_new_style_and_keeps_both(
+        qtbot, make_window, engine_class):
+    kept = []
+    window = make_window(engine=tinted_engine(engine_class),
+                         magic_callback=lambda d, pil, style: kept.append((pil.size, style.name)))
+    draw_house(window)
+    with qtbot.waitSignal(window.final_shown, timeout=WAIT):
+        QTest.mouseClick(window.magic_button, Qt.MouseButton.LeftButton)
+    assert tint(window.picture.image()) == (230, 40, 40)
+    with qtbot.waitSignal(window.final_shown, timeout=WAIT) as shown:
+        click_style(window, 1)
+    result = shown.args[0]
+    assert result.kind == "final" and result.style.name == "crayon"
+    assert tint(window.picture.image()) == (40, 40, 230)        # the final, in Crayon
+    assert window.picture.image().size() == result.image.size()
+    assert kept == [((512, 384), "sticker"), ((512, 384), "crayon")]   # the gallery keeps both
+
+
+def test_switching_back_shows_the_first_final_again_without_a_second_copy(
+        qtbot, make_window, engine_class):
+    kept = []
+    engine = tinted_engine(engine_class)
+    window = make_window(engine=engine,
+                         magic_callback=lambda d, pil, style: kept.append(style.name))
+    draw_house(window)
+    with qtbot.waitSignal(window.final_shown, timeout=WAIT):
+        QTest.mouseClick(window.magic_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.final_shown, timeout=WAIT):
+        click_style(window, 1)
+    with qtbot.waitSignal(window.style_changed, timeout=WAIT):
+        click_style(window, 0)
+    qtbot.wait(300)
+    assert tint(window.picture.image()) == (230, 40, 40)
+    assert kept == ["sticker", "crayon"]
+    assert [kind for kind, _ in engine.calls].count("final") == 2
+
+
+def test_a_switch_while_magic_is_running_keeps_each_picture_under_the_style_that_made_it(
+        qtbot, make_window, engine_class):
+    kept = []
+    engine = tinted_engine(engine_class, delay=0.3)
+    window = make_window(engine=engine, magic_callback=lambda d, pil, style: kept.append(
+        (style.name, tint(pil_image(pil)))))
+    draw_house(window)
+    qtbot.waitUntil(lambda: engine.busy.is_set() or window.last_preview is not None, timeout=WAIT)
+    QTest.mouseClick(window.magic_button, Qt.MouseButton.LeftButton)
+    click_style(window, 1)                     # at once, before the Magic picture is back
+    qtbot.waitUntil(lambda: window.last_final is not None and window.last_final.style is not None
+                    and window.last_final.style.name == "crayon", timeout=WAIT)
+    qtbot.waitUntil(lambda: tint(window.picture.image()) == (40, 40, 230), timeout=WAIT)
+    assert kept and all(name in ("sticker", "crayon") for name, _ in kept)
+    # Every kept picture is labelled with the style whose colour it carries; never "".
+    colours = {"sticker": (230, 40, 40), "crayon": (40, 40, 230)}
+    assert all(colours[name] == colour for name, colour in kept)
+    assert kept[-1][0] == "crayon"
+
+
+def pil_image(pil):
+    from icanvas_desktop.ui.worker import pil_to_qimage
+    return pil_to_qimage(pil)
+
+
+def test_a_creation_from_the_gallery_switches_to_its_final_picture_in_the_new_style(
+        qtbot, make_window, engine_class):
+    from PySide6.QtGui import QImage
+    kept = []
+    window = make_window(engine=tinted_engine(engine_class),
+                         magic_callback=lambda d, pil, style: kept.append(style.name))
+    draw_house(window)
+    creation = window.drawing.snapshot()
+    window.drawing.clear()
+    window.load_drawing(creation)
+    picture = QImage(64, 48, QImage.Format.Format_RGB888)
+    picture.fill(Qt.GlobalColor.green)
+    window.show_kept_picture(picture, "sticker")
+    qtbot.wait(300)
+    assert window.picture.image().size() == picture.size()      # the kept picture stays
+    with qtbot.waitSignal(window.final_shown, timeout=WAIT) as shown:
+        click_style(window, 1)
+    assert shown.args[0].style.name == "crayon" and kept == ["crayon"]
+    assert tint(window.picture.image()) == (40, 40, 230)
+
+
+def test_a_slow_style_shows_progress_then_a_picture_without_another_stroke(
+        qtbot, make_window, engine_class):
+    engine = tinted_engine(engine_class)
+    window = make_window(engine=engine)
+    with qtbot.waitSignal(window.preview_shown, timeout=WAIT):
+        draw_house(window)
+    engine.load_delay = 0.6
+    click_style(window, 1)
+    assert window.picture.message()[0] == "Getting the Crayon magic ready..."
+    qtbot.waitUntil(lambda: window.picture._busy, timeout=WAIT)          # the sparkle runs
+    strokes = len(window.drawing.strokes)
+    with qtbot.waitSignal(window.preview_shown, timeout=WAIT):
+        pass
+    assert len(window.drawing.strokes) == strokes
+    assert tint(window.picture.image()) == (40, 40, 230)
+
+
+def test_a_style_switch_on_an_empty_page_ends_in_the_drawing_invitation(qtbot, make_window):
+    window = make_window()
+    with qtbot.waitSignal(window.style_changed, timeout=WAIT):
+        click_style(window, 1)
+    qtbot.waitUntil(lambda: window.picture.message()[0] == "Draw something,", timeout=WAIT)
+
+
+def test_magic_pressed_while_a_style_loads_makes_the_picture_in_that_style(
+        qtbot, make_window, engine_class):
+    engine = tinted_engine(engine_class)
+    window = make_window(engine=engine)
+    draw_house(window)
+    engine.load_delay = 0.4
+    click_style(window, 1)
+    with qtbot.waitSignal(window.final_shown, timeout=WAIT) as shown:
+        QTest.mouseClick(window.magic_button, Qt.MouseButton.LeftButton)
+    assert shown.args[0].style.name == "crayon"
+    assert tint(window.picture.image()) == (40, 40, 230)
+
+
+def test_the_self_test_switches_to_every_style_after_magic_and_checks_three_screens(
+        app_state, tmp_path, monkeypatch, fake_styles, engine_class, capsys):
+    from icanvas_desktop.ui.selftest import run_self_test
+    monkeypatch.setenv("ICANVAS_USER_CONFIG", str(tmp_path / "user.toml"))
+    engine = tinted_engine(engine_class)
+    rc = run_self_test(None, "en", engine_factory=lambda: engine, styles=fake_styles[:2],
+                       timeout_s=30)
+    out = capsys.readouterr().out
+    assert rc == 0, out
+    assert "[6/8] switch to every other style after Magic!: ok - crayon" in out
+    assert "[7/8] the layout fits 1024x600, 1366x768, 1920x1080: ok" in out
+
+
+def test_the_self_test_fails_when_a_style_switch_brings_no_picture(
+        app_state, tmp_path, monkeypatch, fake_styles, engine_class, capsys):
+    from icanvas_desktop.ui.selftest import run_self_test
+    monkeypatch.setenv("ICANVAS_USER_CONFIG", str(tmp_path / "user.toml"))
+    engine = tinted_engine(engine_class)
+    rc = run_self_test(None, "en", engine_factory=lambda: engine,
+                       styles=[fake_styles[0], fake_styles[2]], timeout_s=5)
+    out = capsys.readouterr().out
+    assert rc == 1 and "[6/8] switch to every other style after Magic!: FAILED - broken" in out

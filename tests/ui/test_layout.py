@@ -1,0 +1,173 @@
+"""The child's screen at every size: the window fits, every control is inside it, the canvas
+comes first, and every button stays big enough for a finger.
+
+Each screen is faked by fitting the whole app (shell, challenge card, nav buttons, six styles)
+to an available screen geometry with `fit_to_screen`, exactly as `MainWindow.present` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from icanvas_desktop.ui.screen_layout import fit_to_screen
+from icanvas_desktop.ui.tool_panel import MIN_TARGET
+
+LANDSCAPE = [(1024, 600), (1280, 720), (1280, 800), (1366, 768), (1920, 1080), (2560, 1440),
+             (3840, 2160)]
+PORTRAIT = [(600, 1024), (768, 1024), (800, 1280), (1080, 1920)]
+SIX = ("sticker", "emoji", "soft", "toy", "faces", "crayon")
+
+
+@pytest.fixture
+def six_styles(style_class):
+    return [style_class(n, title={"en": n.title(), "ko": n.title()}) for n in SIX]
+
+
+def fit(window, w: int, h: int) -> None:
+    fit_to_screen(window, QRect(0, 0, w, h))
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def box(widget: QWidget, window) -> QRect:
+    """A widget's rectangle in the window's coordinates."""
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def shown_controls(window) -> list[QWidget]:
+    controls = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    return controls + [window.canvas, window.picture, window.helper]
+
+
+def page_area(window) -> float:
+    page = window.canvas.page_rect()
+    return page.width() * page.height()
+
+
+def check_screen(window, w: int, h: int) -> None:
+    fit(window, w, h)
+    frame = window.frameGeometry()
+    assert frame.width() <= w and frame.height() <= h, (frame, w, h)
+    inside = window.rect()
+    for control in shown_controls(window):
+        r = box(control, window)
+        name = control.accessibleName() or type(control).__name__
+        assert inside.contains(r), f"{name} at {r} is outside the {inside} window ({w}x{h})"
+        assert not r.isEmpty(), name
+        if isinstance(control, QAbstractButton):       # big enough for a child's finger
+            assert r.height() >= MIN_TARGET, f"{name} is {r.height()} px high at {w}x{h}"
+    # The parts of the drawing page never lie on top of each other.
+    page = window.drawing_page
+    parts = [window.tools, window.canvas, window.picture, window.magic_button.parentWidget(),
+             window.style_picker, window.helper, page.bottom]
+    boxes = [(p, box(p, window)) for p in parts if p.isVisibleTo(window)]
+    for i, (a, ra) in enumerate(boxes):
+        for b, rb in boxes[i + 1:]:
+            assert not ra.intersects(rb), (type(a).__name__, ra, type(b).__name__, rb, (w, h))
+    # The canvas is the largest thing on the screen: its page beats the magic picture.
+    assert page_area(window) > window.picture.width() * window.picture.height() * 0.9
+    # All the style cards show at once, none scrolled out of sight.
+    assert not window.style_picker.scrolls, (w, h)
+    view = window.style_picker.viewport()
+    for card in window.style_picker.cards:
+        assert view.rect().contains(QRect(card.mapTo(view, card.rect().topLeft()), card.size()))
+
+
+def test_in_landscape_every_control_is_inside_and_the_canvas_takes_over_a_third(
+        make_shell, six_styles):
+    window = make_shell(installed=six_styles).window
+    for w, h in LANDSCAPE:
+        check_screen(window, w, h)
+        share = page_area(window) / (window.width() * window.height())
+        assert share >= 0.35, f"the drawing page is {share:.0%} of the window at {w}x{h}"
+        # Beside the canvas: the picture and Magic! to its right, the tools to its left.
+        canvas = box(window.canvas, window)
+        assert box(window.picture, window).left() >= canvas.right()
+        assert box(window.magic_button, window).left() >= canvas.right()
+        assert box(window.tools, window).right() <= canvas.left()
+
+
+def test_in_portrait_the_picture_and_magic_sit_below_the_canvas(make_shell, six_styles):
+    window = make_shell(installed=six_styles).window
+    for w, h in PORTRAIT:
+        check_screen(window, w, h)
+        canvas = box(window.canvas, window)
+        assert box(window.picture, window).top() >= canvas.bottom(), (w, h)
+        assert box(window.magic_button, window).top() >= canvas.bottom(), (w, h)
+
+
+def test_the_korean_screen_fits_too(make_shell, six_styles):
+    window = make_shell(installed=six_styles, lang="ko").window
+    for w, h in [(1024, 600), (1366, 768), (600, 1024)]:
+        check_screen(window, w, h)
+
+
+def test_big_buttons_fit_a_full_hd_screen(make_shell, six_styles):
+    window = make_shell(installed=six_styles, button_size="big").window
+    check_screen(window, 1920, 1080)
+
+
+def test_a_narrow_screen_keeps_the_top_bar_inside_and_a_wide_one_brings_the_labels_back(
+        make_shell, six_styles):
+    shell = make_shell(installed=six_styles)
+    window = shell.window
+    fit(window, 600, 1024)
+    assert not window.title.isVisibleTo(window)
+    assert shell.gallery_button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert shell.gallery_button.accessibleName() == "My pictures"   # still named for a reader
+    check_screen(window, 600, 1024)
+    fit(window, 1366, 768)
+    assert window.title.isVisibleTo(window)
+    assert shell.gallery_button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+
+
+def test_turning_the_screen_moves_the_picture_beside_or_below_the_canvas(make_shell, six_styles):
+    shell = make_shell(installed=six_styles)
+    window = shell.window
+    fit(window, 1280, 800)
+    assert window.drawing_page.orientation == Qt.Orientation.Horizontal
+    fit(window, 800, 1280)
+    assert window.drawing_page.orientation == Qt.Orientation.Vertical
+    assert box(window.picture, window).top() >= box(window.canvas, window).bottom()
+    fit(window, 1280, 800)
+    assert box(window.picture, window).left() >= box(window.canvas, window).right()
+
+
+def test_a_drawing_keeps_its_place_on_the_page_when_the_window_changes_size(make_shell):
+    from icanvas_desktop.ui.selftest import mouse_stroke
+    shell = make_shell()
+    window = shell.window
+    fit(window, 1366, 768)
+    mouse_stroke(window.canvas, [(100, 100), (900, 700)])
+    before = [(p.x, p.y) for p in window.drawing.strokes[0].points]
+    fit(window, 768, 1024)
+    assert [(p.x, p.y) for p in window.drawing.strokes[0].points] == before
+    lines, _ = window.canvas.layer_images()
+    dpr = lines.devicePixelRatio()
+    # The layer was rebuilt for the new size and still holds the line through the middle.
+    middle = window.canvas.to_widget(500, 400) - window.canvas.page_rect().topLeft()
+    assert lines.pixelColor(int(middle.x() * dpr), int(middle.y() * dpr)).alpha() > 0
+
+
+def test_present_opens_the_window_on_the_screen_never_larger(qtbot, fake_engine, fake_styles):
+    from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
+    window = MainWindow(lambda: fake_engine, fake_styles, WindowOptions(sound=False))
+    qtbot.addWidget(window)
+    window.present()
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()
+    # Maximised: the window takes the screen's free area (its frame is the platform's).
+    assert window.isMaximized()
+    assert window.size() == available.size()
+
+
+def test_fit_to_screen_takes_the_frame_off_once_it_is_known(qtbot, fake_engine, fake_styles):
+    from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
+    window = MainWindow(lambda: fake_engine, fake_styles, WindowOptions(sound=False))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    fit_to_screen(window, QRect(0, 0, 1024, 600))
+    assert window.frameGeometry().width() <= 1024 and window.frameGeometry().height() <= 600
