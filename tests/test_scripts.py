@@ -113,6 +113,13 @@ def test_input_latency():
     assert figures["events"] > 0 and figures["p99_ms"] >= figures["p50_ms"] >= 0
 
 
+def test_screen():
+    rows = json.loads(run("measure_screen.py", "--sizes", "1024x600,600x1024").splitlines()[-1])
+    assert [r["screen"] for r in rows] == ["1024x600", "600x1024"]
+    assert all(r["problems"] == [] and r["lowest_button"] >= 48 for r in rows)
+    assert rows[0]["share"] >= 0.35
+
+
 def test_erasing():
     out = run("measure_erasing.py", "--runs", 1)
     assert "now (cut to what is left): 0 of 64 partly rubbed-out renders had stray ink" in out
