@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QButtonGroup
 
 from icanvas_desktop.core.settings import LoadedSettings, Settings
@@ -27,6 +27,7 @@ from icanvas_desktop.ui.gallery_view import GalleryView
 from icanvas_desktop.ui.grownups import open_grownups_corner
 from icanvas_desktop.ui.i18n import install_translator
 from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
+from icanvas_desktop.ui.page_keeper import PageKeeper
 from icanvas_desktop.ui.profile_picker import ProfilePicker, profile_icon
 from icanvas_desktop.ui.quit_hold import HOLD_MS, HoldToQuit
 from icanvas_desktop.ui.session import Session, StoragePlaces, storage_places
@@ -35,7 +36,6 @@ from icanvas_desktop.ui.worker import pil_to_qimage
 
 # Settings that change how the window is built: a fresh window keeps the drawing.
 REBUILD_KEYS = ("lang", "button_size", "high_contrast", "styles", "device", "threads", "magic_colours")
-AUTOSAVE_MS = 2000   # the drawing in progress is written at most this long after a change
 # core/atomic.py's reasons, offered to lupdate so the child's message is translated.
 _REASONS = (QT_TRANSLATE_NOOP("AppShell", "the disk is full"),
             QT_TRANSLATE_NOOP("AppShell", "the folder is read-only"))
@@ -72,9 +72,7 @@ class AppShell(QObject):
         self.session = self._new_session()
         self.window: MainWindow | None = None
         self._pending_challenge = None
-        self._page_owner = ""              # the profile whose drawing is on the page
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.keep_page)
+        self.page_keeper = PageKeeper(self.session, self)   # whose page, and autosave
         self.hold = HoldToQuit(self, hold_ms)
         self.hold.started.connect(lambda: self.window and self.window.notice(
             self.tr("Keep holding to close iCanvas...")))
@@ -105,8 +103,7 @@ class AppShell(QObject):
         self.window = w
         if page is not None:
             w.drawing.turn_to(page)
-        w.drawing.subscribe(self._on_drawing_changed)
-        w.style_changed.connect(lambda _style: self._on_drawing_changed())
+        self.page_keeper.watch(w)
 
         self.challenge_card = ChallengeCard(self.session.todays_challenge(self._today), self.lang, w)
         self.challenge_card.done.connect(self._on_challenge_done)
@@ -163,45 +160,13 @@ class AppShell(QObject):
         last picture in their gallery."""
         if self.session.profile is None:
             return
-        self._page_owner = self.session.profile_id
-        if self._take_page_out(self._page_owner):
+        if self.page_keeper.switch_to(self.session.profile_id):
             return
         if self.settings.start_with != "last":
             return
         creation = self.session.last_creation()
         if creation is not None:
             self._open_creation(creation)
-
-    # -- the drawing in progress ---------------------------------------------------------------
-    def _on_drawing_changed(self) -> None:
-        # A stroke ended, undo, redo, clear, load: written within AUTOSAVE_MS, also while the
-        # child keeps drawing (the timer is not restarted by each change).
-        if self.window.drawing.current is None and not self._autosave.isActive():
-            self._autosave.start()
-
-    def _style_name(self) -> str:
-        style = self.window.style or self.window._wanted_style
-        return style.name if style is not None else ""
-
-    def keep_page(self) -> None:
-        """Write the drawing in progress now (on the autosave thread)."""
-        self._autosave.stop()
-        if self._page_owner and self.window is not None:
-            self.session.keep_page(self._page_owner, self.window.drawing, self._style_name())
-
-    def _take_page_out(self, profile_id: str) -> bool:
-        """Put the child's own page on the canvas: theirs from earlier, or a blank one with no
-        history (never the previous child's). True when they had one."""
-        w = self.window
-        found = self.session.page_for(profile_id)
-        page, style = found if found is not None else (Page(), "")
-        w.drawing.turn_to(page)
-        self._autosave.stop()                       # what is on disk is this page already
-        if style and (w.style is None or w.style.name != style):
-            w.style_picker.select(style)
-        if found is not None and page.strokes:
-            w.notice(self.tr("Here is your drawing! Keep going."))
-        return found is not None
 
     def present(self) -> None:
         self.window.present()
@@ -245,14 +210,9 @@ class AppShell(QObject):
         """After the grown-ups' corner: names may have changed, and a child may be gone. A
         removed child's drawing leaves the page with them; the next child gets their own."""
         self.picker.refresh()
-        ids = {p.id for p in self.session.profiles.list()}
-        if self._page_owner and self._page_owner not in ids:
-            self._page_owner = ""
-            current = self.session.profile
-            if current is not None:
-                self._on_profile_chosen(current.id)
-                return
-            self.window.drawing.turn_to(Page())
+        if self.page_keeper.owner_gone() and self.session.profile is not None:
+            self._on_profile_chosen(self.session.profile.id)
+            return
         self._follow_profile()
 
     def show_profiles(self) -> None:
@@ -271,14 +231,9 @@ class AppShell(QObject):
         self.window.show_page(self.badge_shelf)
 
     def _on_profile_chosen(self, profile_id: str) -> None:
-        if profile_id != self._page_owner:          # the page goes with its child
-            if self._page_owner:
-                self.session.put_page_away(self._page_owner, self.window.drawing, self._style_name())
-            self._page_owner = profile_id
-            self.session.choose_profile(profile_id)
-            self._take_page_out(profile_id)
-        else:
-            self.session.choose_profile(profile_id)
+        if profile_id != self.page_keeper.owner:    # the page goes with its child
+            self.page_keeper.switch_to(profile_id)
+        self.session.choose_profile(profile_id)
         self._follow_profile()
         self.window.show_drawing_page()
 
@@ -360,7 +315,7 @@ class AppShell(QObject):
         return replace(self.loaded, warnings=list(self.loaded.warnings) + extra)
 
     def open_grownups(self) -> None:
-        self.keep_page()              # nothing changes the page while the corner is open
+        self.page_keeper.keep()       # nothing changes the page while the corner is open
         new = self._open_corner(self.corner_settings(), self.all_styles, self.window, lang=self.lang,
                                 session=self.session)
         self._follow_children()
@@ -375,12 +330,13 @@ class AppShell(QObject):
         places = self._places_given or storage_places(new)
         new_place = places != self.places
         if new_place:
-            self.keep_page()                 # the page stays the old child's in the old folder
+            self.page_keeper.keep()          # the page stays the old child's in the old folder
             self.session.shutdown()          # finish saving into the old folder first
             self._disconnect_session()
             self.places = places
             self.session = self._new_session()
-            self._page_owner = self.session.profile_id   # the page carries over to this child
+            self.page_keeper.session = self.session
+            self.page_keeper.owner = self.session.profile_id   # the page carries over to this child
         if new_place or any(getattr(old, k) != getattr(s, k) for k in REBUILD_KEYS):
             self.rebuild()
             return
@@ -421,7 +377,7 @@ class AppShell(QObject):
         self.quit_requested.emit()
 
     def shutdown(self) -> None:
-        self.keep_page()                            # written before the session closes
+        self.page_keeper.keep()                     # written before the session closes
         self.app.removeEventFilter(self.hold)
         self.window.shutdown()
         self.gallery_view.shutdown()

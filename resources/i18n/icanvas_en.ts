@@ -134,12 +134,12 @@
         <translation>the folder is read-only</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Keep holding to close iCanvas...</source>
         <translation>Keep holding to close iCanvas...</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Who is drawing?</source>
         <translation>Who is drawing?</translation>
     </message>
@@ -169,17 +169,12 @@
         <translation>Grown-ups&apos; corner (settings)</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>Here is your drawing! Keep going.</source>
-        <translation>Here is your drawing! Keep going.</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+81"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>%1 is drawing. Tap to change.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+46"/>
         <source>Your other drawing is not lost: Undo brings it back.</source>
         <translation>Your other drawing is not lost: Undo brings it back.</translation>
     </message>
@@ -1055,6 +1050,14 @@
         <location line="+1"/>
         <source>The picture could not move this time.</source>
         <translation>The picture could not move this time.</translation>
+    </message>
+</context>
+<context>
+    <name>PageKeeper</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/page_keeper.py" line="+69"/>
+        <source>Here is your drawing! Keep going.</source>
+        <translation>Here is your drawing! Keep going.</translation>
     </message>
 </context>
 <context>

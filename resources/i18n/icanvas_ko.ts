@@ -134,12 +134,12 @@
         <translation>폴더에 저장할 수 없어요</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Keep holding to close iCanvas...</source>
         <translation>계속 누르고 있으면 iCanvas가 닫혀요...</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Who is drawing?</source>
         <translation>누가 그림을 그리나요?</translation>
     </message>
@@ -169,17 +169,12 @@
         <translation>어른 코너 (설정)</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>Here is your drawing! Keep going.</source>
-        <translation>네 그림이 여기 있어요! 계속 그려요.</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+81"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>지금은 %1 차례예요. 눌러서 바꿔요.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+46"/>
         <source>Your other drawing is not lost: Undo brings it back.</source>
         <translation>그리던 그림은 없어지지 않았어요. 되돌리기를 누르면 다시 나와요.</translation>
     </message>
@@ -1055,6 +1050,14 @@
         <location line="+1"/>
         <source>The picture could not move this time.</source>
         <translation>이번에는 그림이 움직이지 못했어요.</translation>
+    </message>
+</context>
+<context>
+    <name>PageKeeper</name>
+    <message>
+        <location filename="../../icanvas_desktop/ui/page_keeper.py" line="+69"/>
+        <source>Here is your drawing! Keep going.</source>
+        <translation>네 그림이 여기 있어요! 계속 그려요.</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ def test_removing_a_child_keeps_their_pictures_in_the_trash_and_hands_the_page_o
     with qtbot.waitSignal(shell.session.saved, timeout=WAIT):
         QTest.mouseClick(w.magic_button, Qt.MouseButton.LeftButton)
     mouse_stroke(w.canvas, [(100, 600), (300, 600)])         # and a drawing in progress
-    shell.keep_page()
+    shell.page_keeper.keep()
     shell.session.autosaver.flush()
     shell.show_profiles()
     shell.picker.show_animals()
@@ -85,9 +85,9 @@ def test_removing_a_child_keeps_their_pictures_in_the_trash_and_hands_the_page_o
     assert session.gallery.list(gone.id) == [] and len(session.gallery.trash(gone.id)) == 1
     assert not session.drafts.path(gone.id).exists()
     # the owl is drawing now, on the owl's own page, and the fox's drawing left with the fox
-    assert session.profile.id == owl.id and shell._page_owner == owl.id
+    assert session.profile.id == owl.id and shell.page_keeper.owner == owl.id
     assert len(w.drawing.strokes) == 1 and abs(w.drawing.strokes[0].points[0].x - 200) < 2
-    shell.keep_page()
+    shell.page_keeper.keep()
     session.autosaver.flush()
     assert not session.drafts.path(gone.id).exists()        # no late write brings it back
 

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from icanvas_desktop.core.autosave import Drafts
 from icanvas_desktop.ui.selftest import mouse_stroke
-from icanvas_desktop.ui.shell import AUTOSAVE_MS
+from icanvas_desktop.ui.page_keeper import AUTOSAVE_MS
 
 WAIT = 20_000
 HOUSE = [[(300, 400), (300, 650), (650, 650), (650, 400), (300, 400)],
