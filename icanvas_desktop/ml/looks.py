@@ -22,10 +22,10 @@ from PIL import Image, ImageFilter
 
 LOOKS = ("", "watercolour")
 
-PASTEL = 0.32           # share of the way from a shape's colour to the paper
-RIM = 0.55              # extra pigment at a shape's edge (multiplies the colour's depth)
+PASTEL = 0.4            # share of the way from a shape's colour to the paper
+RIM = 0.8               # extra pigment at a shape's edge (multiplies the colour's depth)
 RIM_FRAC = 0.035        # how far in from the edge the pooled pigment reaches, of the side
-GRAIN = 0.16            # the uneven wash: pigment depth varies by this much over a shape
+GRAIN = 0.22            # the uneven wash: pigment depth varies by this much over a shape
 
 
 def _texture(size: int) -> np.ndarray:
