@@ -103,7 +103,7 @@ class RasterSketch:
     scale: float                    # applied to the source to get here (big photos shrink)
 
 
-def _rgba(image: Image.Image) -> Image.Image:
+def rgba_as_seen(image: Image.Image) -> Image.Image:
     """The picture as the person sees it, in 8-bit RGBA: turned as the phone's EXIF tag says
     (a portrait photo is stored on its side), and 16-bit or float greyscale (scanners write
     it) scaled down rather than clipped: Pillow's own conversion turned a 16-bit line of
@@ -122,7 +122,7 @@ def _page(image: Image.Image, max_side: int):
     `raster_lines` and the sheet's mask, from `paper.photo_to_page`). Big photos are reduced
     first: thinning cost grows with pixels, and lines survive it."""
     from icanvas_desktop.ml.paper import photo_to_page
-    img = _rgba(image)
+    img = rgba_as_seen(image)
     paper = Image.new("RGBA", img.size, (255, 255, 255, 255))
     rgb_img = Image.alpha_composite(paper, img).convert("RGB")
     scale = min(1.0, max_side / max(rgb_img.size))

@@ -84,8 +84,8 @@ def on_paper(picture: Image.Image) -> Image.Image:
     """The picture in RGB as a person sees it, the way the engine reads a sketch: turned as its
     EXIF tag says, a 16-bit scan scaled rather than clipped to white, and see-through parts (a
     PNG with no background) on white paper."""
-    from icanvas_desktop.ml.preprocess import _rgba
-    rgba = _rgba(picture)
+    from icanvas_desktop.ml.preprocess import rgba_as_seen
+    rgba = rgba_as_seen(picture)
     return Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba).convert("RGB")
 
 
