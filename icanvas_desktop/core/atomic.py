@@ -1,13 +1,17 @@
 """Atomic file writes: temporary file in the same folder, fsync, rename, fsync the folder.
 
 A crash or power cut at any instant leaves either the old file or the new one, never a
-half-written mix. Every write to the gallery and to settings goes through here.
+half-written mix. Every write to the gallery and to settings goes through here, and so does
+setting a damaged file aside (`set_aside`: renamed, never deleted, so a grown-up can still
+look at it).
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -72,3 +76,23 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def set_aside(path: str | os.PathLike) -> Path | None:
+    """Rename a damaged file to `<name>.damaged-<time>` beside it, so that the app can start
+    afresh without losing it; returns the new path, or None when it could not be moved (it
+    stays where it is). A file set aside earlier in the same second is never replaced."""
+    path = Path(path)
+    aside = path.with_name(f"{path.name}.damaged-{int(time.time())}")
+    while aside.exists():
+        aside = aside.with_name(f"{aside.name}-{secrets.token_hex(2)}")
+    try:
+        os.rename(path, aside)
+    except OSError:
+        return None
+    return aside
+
+
+def aside_note(aside: Path | None) -> str:
+    """How a grown-up's note ends after `set_aside`: where the damaged file is now."""
+    return f"it was kept as {aside.name}" if aside is not None else "it could not be moved aside"

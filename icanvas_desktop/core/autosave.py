@@ -19,12 +19,11 @@ import json
 import os
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from icanvas_desktop.core.atomic import StorageError, atomic_write_text
+from icanvas_desktop.core.atomic import StorageError, aside_note, atomic_write_text, set_aside
 from icanvas_desktop.core.readers import UnreadableFile, describe, read_limited
 from icanvas_desktop.core.strokes import Drawing, Stroke
 
@@ -106,14 +105,9 @@ class Drafts:
         except FileNotFoundError:
             return None
         except Exception as err:  # noqa: BLE001 - any damage: set aside, start afresh
-            aside = path.with_name(f"{path.name}.damaged-{int(time.time())}")
-            try:
-                os.replace(path, aside)
-            except OSError:
-                pass
+            aside = set_aside(path)
             reason = str(err) if isinstance(err, UnreadableFile) else describe(err)
-            self.problems.append(f"A drawing in progress could not be read ({reason}); "
-                                 f"it was kept as {aside.name}.")
+            self.problems.append(f"A drawing in progress could not be read ({reason}); {aside_note(aside)}.")
             return None
 
     def discard(self, profile_id: str) -> None:

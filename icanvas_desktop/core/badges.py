@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from icanvas_desktop.core.atomic import atomic_write_text
+from icanvas_desktop.core.atomic import aside_note, atomic_write_text, set_aside
 from icanvas_desktop.core.badge_defs import BADGES
 from icanvas_desktop.core.readers import describe
 from icanvas_desktop.core.paths import resources_dir
@@ -208,12 +207,8 @@ class EventLog:
         except FileNotFoundError:
             pass
         except Exception as err:  # noqa: BLE001 - whatever a damaged file makes json or a check raise
-            aside = self.path.with_name(f"events.json.damaged-{int(time.time())}")
-            try:
-                os.replace(self.path, aside)
-            except OSError:
-                pass
-            self.problem = f"The badge diary was damaged ({describe(err)}); it was kept as {aside.name}."
+            aside = set_aside(self.path)
+            self.problem = f"The badge diary was damaged ({describe(err)}); {aside_note(aside)}."
 
     def record(self, kind: str, profile: str, when: datetime | None = None, **data) -> Event:
         ev = Event(kind, (when or datetime.now()).astimezone(), profile, data)

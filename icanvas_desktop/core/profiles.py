@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from icanvas_desktop.core.atomic import atomic_write_text
+from icanvas_desktop.core.atomic import aside_note, atomic_write_text, set_aside
 from icanvas_desktop.core.readers import describe
 from icanvas_desktop.core.paths import resources_dir
 
@@ -103,14 +102,9 @@ class Profiles:
             cur = data.get("current")
             self._current = cur if any(p.id == cur for p in self._profiles) else None
         except Exception as err:  # noqa: BLE001 - whatever a damaged file makes json or a check raise
-            aside = self.path.with_name(f"profiles.json.damaged-{int(time.time())}")
-            try:
-                os.replace(self.path, aside)
-            except OSError:
-                pass
+            aside = set_aside(self.path)
             self._profiles, self._current = [], None
-            self.problem = (f"The children's profiles file was damaged ({describe(err)}); "
-                            f"it was kept as {aside.name}.")
+            self.problem = f"The children's profiles file was damaged ({describe(err)}); {aside_note(aside)}."
 
     def _save(self) -> None:
         data = {"schema_version": SCHEMA_VERSION, "current": self._current,
