@@ -12,8 +12,9 @@ A creation is written completely into a private folder in `.staging/` (every fil
 the manifest written last, the folder fsynced) and only then renamed into `entries/` in one
 atomic step. So a folder in `entries/` is either complete or absent: a kill or power cut
 mid-save leaves only a staging leftover, which is never listed. Later changes to an entry
-(stickers, thumbnails) replace single files through core/atomic.py. What a good file is
-(manifest, pictures, strokes) lives in core/gallery_files.py.
+(stickers, thumbnails, the child it belongs to) replace single files through core/atomic.py.
+What a good file is (manifest, pictures, strokes) lives in core/gallery_files.py; the trash
+(throw away, put back, delete for good) in core/gallery_trash.py.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image
 
@@ -36,7 +38,7 @@ from icanvas_desktop.core.gallery_files import (CODES, ID_RE, IGNORED, MESSAGES,
                                                 THUMB_SIZE, Creation, Entry, GalleryError, Problem, canvas_of,
                                                 capped, entry_of, json_strokes, normalize_strokes, open_image,
                                                 png_bytes, printable, read_manifest, read_strokes, write_synced)
-from icanvas_desktop.core.gallery_trash import add_purged, read_purged
+from icanvas_desktop.core.gallery_trash import GalleryTrash
 from icanvas_desktop.core.logs import get_logger
 from icanvas_desktop.core.strokes import HINT, Drawing
 
@@ -58,7 +60,10 @@ def default_export_dir() -> Path:
     return Path(platformdirs.user_pictures_dir()) / "iCanvas"
 
 
-class Gallery:
+class Gallery(GalleryTrash):
+    """One gallery folder: add, list, load and export creations here; throw away, put back
+    and delete for good in `GalleryTrash` (core/gallery_trash.py)."""
+
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
         self.entries_dir = self.root / "entries"
@@ -173,11 +178,17 @@ class Gallery:
 
     def add_sticker(self, entry_id: str, sticker: dict) -> None:
         """Attach a sticker (e.g. a finished daily challenge) to a creation."""
-        folder = self._folder(entry_id)
+        self._update_manifest(self._folder(entry_id), lambda m: m.setdefault("stickers", []).append(sticker))
+
+    def _update_manifest(self, folder: Path, change: Callable[[dict], object]) -> None:
+        """Replace a creation's manifest atomically with `change` applied to it (the pictures
+        are untouched). GalleryError if it cannot be read; StorageError if the disk refuses."""
         manifest = read_manifest(folder)
-        manifest.setdefault("stickers", []).append(sticker)
+        change(manifest)
         manifest["updated"] = datetime.now().astimezone().isoformat()
         atomic_write_text(folder / "manifest.json", json.dumps(manifest, indent=1))
+        # The new manifest may have the old one's size and time stamp: read it afresh.
+        self._forget(folder)
 
     # -- reading ---------------------------------------------------------------------------------
     def list(self, profile: str | None = None) -> list[Entry]:
@@ -252,8 +263,8 @@ class Gallery:
                 where = f" (in {printable(str(dst))})"
             except OSError:
                 pass
+        self._forget(path)
         with self._lock:
-            self._cache.pop(str(path), None)
             if (code, name) in self._reported:
                 return
             self._reported.add((code, name))
@@ -328,52 +339,7 @@ class Gallery:
             pass  # read-only gallery: show the rebuilt thumbnail without caching it
         return img
 
-    # -- trash and export ------------------------------------------------------------------------
-    def delete(self, entry_id: str) -> None:
-        """Move a creation to the trash, from where restore() brings it back."""
-        self._move(self._folder(entry_id), self.trash_dir / entry_id)
-
-    def restore(self, entry_id: str) -> None:
-        """Bring a creation back from the trash. KeyError if it is not there."""
-        self._move(self._folder(entry_id, trashed=True), self.entries_dir / entry_id)
-
-    def purge(self, entry_id: str) -> None:
-        """Delete a trashed creation for good (a grown-up's action). KeyError if it is not in
-        the trash; StorageError if the disk refuses, with the creation still in the trash."""
-        folder = self._folder(entry_id, trashed=True)
-        try:
-            facts = [self._entry(folder, entry_id)]
-        except GalleryError:
-            facts = []            # unreadable: nothing a badge could count
-        self._purge(folder, facts)
-
-    def empty_trash(self, ids=None) -> int:
-        """Purge every creation the trash lists, or those of them in `ids` (what a grown-up
-        was shown and agreed to); returns how many went."""
-        wanted = None if ids is None else set(ids)
-        doomed = [e for e in self.trash() if wanted is None or e.id in wanted]
-        if doomed:
-            add_purged(self.root, doomed)          # one write for all of them, first
-        for entry in doomed:
-            self._purge(entry.path, [])
-        return len(doomed)
-
-    def _purge(self, folder: Path, facts: list[Entry]) -> None:
-        if facts:
-            add_purged(self.root, facts)    # badge progress counts effort made (gallery_trash)
-        # Out of the trash in one rename, then deleted: a crash midway leaves the creation
-        # whole in the trash or a staging leftover (cleaned at a later start), never half.
-        gone = self.staging_dir / f"{folder.name}.purged-{secrets.token_hex(4)}"
-        self._move(folder, gone)
-        shutil.rmtree(gone, ignore_errors=True)
-
-    def effort(self, profile: str | None = None) -> list[Entry]:
-        """Every creation made, newest first, for badge progress: kept, thrown away (in the
-        trash) and deleted for good (their facts, core/gallery_trash.py), each once."""
-        made = {e.id: e for e in read_purged(self.root) + self.trash(profile) + self.list(profile)
-                if profile is None or e.profile == profile}
-        return sorted(made.values(), key=lambda e: (e.created.timestamp(), e.id), reverse=True)
-
+    # -- moving folders (the trash, core/gallery_trash.py) and export --------------------------------
     def _move(self, src: Path, dst: Path) -> None:
         try:
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -386,8 +352,12 @@ class Gallery:
             raise
         except OSError as err:
             raise StorageError(src, _reason(err), err) from err
+        self._forget(src)
+
+    def _forget(self, folder: Path) -> None:
+        """Drop what the listing cache knows about a folder (moved, or its manifest replaced)."""
         with self._lock:
-            self._cache.pop(str(src), None)
+            self._cache.pop(str(folder), None)
 
     def export_png(self, entry_id: str, folder: str | os.PathLike | None = None) -> Path:
         """Copy the picture to the Pictures folder (no dialog); returns the new file's path."""

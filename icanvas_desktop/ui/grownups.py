@@ -364,7 +364,11 @@ class GrownUpsScreen(QDialog):
         from icanvas_desktop.core.gallery import Gallery
         from icanvas_desktop.ui.session import storage_places
         from icanvas_desktop.ui.trash_view import TrashDialog
-        TrashDialog(Gallery(storage_places(self.loaded).gallery_root), self).exec()
+        root = storage_places(self.loaded).gallery_root
+        # The running app's children, when it is their gallery (a removed child is gone there).
+        same = self.session is not None and self.session.gallery.root == root
+        TrashDialog(Gallery(root), self, profiles=self.session.profiles if same else None,
+                    lang=self._lang).exec()
 
 
 # The storage reasons from core/atomic.py, so that lupdate offers them for translation.

@@ -97,6 +97,38 @@ def test_delete_moves_to_trash_and_restore_brings_it_back_intact(tmp_path):
         g.delete("no-such-id")
 
 
+def test_a_creation_put_back_for_another_child_is_listed_only_in_their_gallery(tmp_path):
+    g = Gallery(tmp_path)
+    eid = g.add(*pictures(3), point_strokes(), "sticker", "gone")
+    before = g.load(eid)
+    g.delete(eid)
+    assert [e.profile for e in g.trash()] == ["gone"]          # listed once, under the old child
+    g.restore(eid, "ann")
+    assert [e.id for e in g.list("ann")] == [eid] and g.list("gone") == []
+    back = g.load(eid)
+    assert back.profile == "ann" and back.result.tobytes() == before.result.tobytes()
+    assert back.strokes == before.strokes and back.created == before.created
+    assert [e.profile for e in g.effort()] == ["ann"]          # its badge progress goes with it
+    g.reassign(eid, "bo")                                      # a kept creation can move too
+    assert [e.id for e in g.list("bo")] == [eid] and g.problems == []
+
+
+def test_a_put_back_the_disk_refuses_leaves_the_creation_whole_in_the_trash(tmp_path, monkeypatch):
+    g = Gallery(tmp_path)
+    eid = g.add(*pictures(6), point_strokes(), "s", "gone")
+    g.delete(eid)
+
+    def refuse(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(gallery_mod.os, "rename", refuse)
+    with pytest.raises(StorageError):
+        g.restore(eid, "ann")
+    monkeypatch.undo()
+    assert [e.id for e in g.trash()] == [eid] and g.list() == []
+    g.restore(eid, "ann")
+    assert g.load(eid).profile == "ann"
+
+
 def test_purge_deletes_the_creation_and_keeps_only_what_badges_count(tmp_path):
     g = Gallery(tmp_path)
     eid = g.add(*pictures(4), point_strokes(5), "sticker", "fox", hints=[])
@@ -226,8 +258,8 @@ def test_default_root_is_a_per_user_icanvas_folder():
 
 
 class StoreMachine(RuleBasedStateMachine):
-    """Any sequence of add/delete/restore/purge/empty keeps list(), trash() and effort() equal to
-    a simple model: effort() is every creation ever made, whatever happened to it since."""
+    """Any sequence of add/delete/restore (to any child)/purge/empty keeps list(), trash() and
+    effort() equal to a simple model: effort() is every creation ever made, whatever happened to it since."""
 
     def __init__(self):
         super().__init__()
@@ -259,6 +291,14 @@ class StoreMachine(RuleBasedStateMachine):
             eid = data.draw(st.sampled_from(sorted(self.trashed)))
             self.g.restore(eid)
             self.live[eid] = self.trashed.pop(eid)
+
+    @rule(data=st.data(), profile=st.sampled_from(["a", "b"]))
+    def restore_for(self, data, profile):
+        if self.trashed:
+            eid = data.draw(st.sampled_from(sorted(self.trashed)))
+            self.g.restore(eid, profile)
+            self.trashed.pop(eid)
+            self.live[eid] = profile
 
     @rule(data=st.data())
     def purge(self, data):
