@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QStac
 
 from icanvas_desktop.core.gallery import Gallery, GalleryError, default_export_dir
 from icanvas_desktop.core.replay import Frame, export_gif, replay_frames
-from icanvas_desktop.ui.gallery_model import CELL, ID_ROLE, CardDelegate, GalleryModel, JobWorker
+from icanvas_desktop.ui.gallery_model import CELL, ID_ROLE, CardDelegate, GalleryModel
+from icanvas_desktop.ui.jobs import JobWorker
 from icanvas_desktop.ui.motion_views import MotionPage
 from icanvas_desktop.ui.worker import pil_to_qimage
 

@@ -24,9 +24,11 @@ from pathlib import Path
 
 import PySide6
 
-ROOT = Path(__file__).resolve().parents[2]
-UI_DIR = ROOT / "icanvas_desktop" / "ui"
-I18N_DIR = ROOT / "resources" / "i18n"
+from icanvas_desktop.ui.i18n import translations_dir
+
+UI_DIR = Path(__file__).resolve().parent
+ROOT = UI_DIR.parents[1]            # the folder holding the package: sources are named from it
+I18N_DIR = translations_dir()       # core/paths.resources_dir(): where the app loads them from
 LANGS = ("ko", "en")
 
 

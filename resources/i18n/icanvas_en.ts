@@ -357,7 +357,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+87"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+88"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>No pictures yet. Draw something and keep it here!</translation>
     </message>
@@ -774,7 +774,7 @@
         <translation>The settings could not be saved: %1.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1259,7 +1259,7 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+27"/>
+        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+36"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1269,7 +1269,7 @@
         <translation>the folder is read-only</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <location line="+1"/>
         <location line="+17"/>
         <source>Thrown-away pictures</source>
@@ -1331,12 +1331,27 @@
         <translation>Keep it</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
+        <source>it is damaged</source>
+        <translation>it is damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A picture could not be put back: %1.</source>
         <translation>A picture could not be put back: %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
+        <source>The picture is back, in %1&apos;s gallery.</source>
+        <translation>The picture is back, in %1&apos;s gallery.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pictures are back. Those whose child was removed are in %2&apos;s gallery.</source>
+        <translation>%1 pictures are back. Those whose child was removed are in %2&apos;s gallery.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The picture is back in its gallery.</source>
         <translation>The picture is back in its gallery.</translation>
     </message>
@@ -1346,7 +1361,32 @@
         <translation>%1 pictures are back in their gallery.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Whose pictures?</source>
+        <translation>Whose pictures?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child who made this picture was removed. Whose gallery should it go to?</source>
+        <translation>The child who made this picture was removed. Whose gallery should it go to?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The child who made these %1 pictures was removed. Whose gallery should they go to?</source>
+        <translation>The child who made these %1 pictures was removed. Whose gallery should they go to?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give to %1</source>
+        <translation>Give to %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep in the trash</source>
+        <translation>Keep in the trash</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The trash could not be emptied: %1.</source>
         <translation>The trash could not be emptied: %1.</translation>
     </message>

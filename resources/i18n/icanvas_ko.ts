@@ -357,7 +357,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+87"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+88"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>아직 그림이 없어요. 그림을 그려서 여기에 모아 봐요!</translation>
     </message>
@@ -774,7 +774,7 @@
         <translation>설정을 저장할 수 없습니다: %1.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>the disk is full</source>
         <translation>디스크가 가득 찼습니다</translation>
     </message>
@@ -1259,7 +1259,7 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+27"/>
+        <location filename="../../icanvas_desktop/ui/trash_view.py" line="+36"/>
         <source>the disk is full</source>
         <translation>디스크가 가득 찼습니다</translation>
     </message>
@@ -1269,7 +1269,7 @@
         <translation>폴더가 읽기 전용입니다</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <location line="+1"/>
         <location line="+17"/>
         <source>Thrown-away pictures</source>
@@ -1331,12 +1331,27 @@
         <translation>그대로 두기</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
+        <source>it is damaged</source>
+        <translation>파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A picture could not be put back: %1.</source>
         <translation>그림을 되돌려 놓지 못했습니다: %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
+        <source>The picture is back, in %1&apos;s gallery.</source>
+        <translation>그림이 %1의 갤러리로 돌아갔습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pictures are back. Those whose child was removed are in %2&apos;s gallery.</source>
+        <translation>그림 %1개가 돌아갔습니다. 지워진 어린이의 그림은 %2의 갤러리로 갔습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The picture is back in its gallery.</source>
         <translation>그림을 갤러리로 되돌려 놓았습니다.</translation>
     </message>
@@ -1346,7 +1361,32 @@
         <translation>그림 %1개를 갤러리로 되돌려 놓았습니다.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Whose pictures?</source>
+        <translation>누구의 그림으로 할까요?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child who made this picture was removed. Whose gallery should it go to?</source>
+        <translation>이 그림을 그린 어린이가 지워졌습니다. 누구의 갤러리로 보낼까요?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The child who made these %1 pictures was removed. Whose gallery should they go to?</source>
+        <translation>그림 %1개를 그린 어린이가 지워졌습니다. 누구의 갤러리로 보낼까요?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give to %1</source>
+        <translation>%1에게 주기</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep in the trash</source>
+        <translation>휴지통에 그대로 두기</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The trash could not be emptied: %1.</source>
         <translation>휴지통을 비우지 못했습니다: %1.</translation>
     </message>

@@ -67,6 +67,21 @@ def test_ts_files_contain_every_string_in_the_ui_code():
     assert problems == [], "\n".join(problems)
 
 
+def test_the_translations_are_written_where_the_app_reads_them(monkeypatch, tmp_path):
+    """One rule (core/paths.resources_dir) for the app and the script, in a checkout or a wheel."""
+    assert ut.ts_path("ko").parent == i18n.translations_dir()
+    import importlib
+    from icanvas_desktop.core import paths
+    monkeypatch.setattr(paths, "resource_root", lambda: tmp_path)   # as an installed wheel would
+    moved = importlib.reload(ut)
+    try:
+        assert moved.ts_path("ko") == tmp_path / "resources" / "i18n" / "icanvas_ko.ts"
+        assert all(p.is_file() for p in moved.sources()) and moved.sources()
+    finally:
+        monkeypatch.undo()
+        importlib.reload(ut)
+
+
 def test_shipped_qm_files_are_compiled_from_the_current_ts(tmp_path):
     for lang in ut.LANGS:
         fresh = tmp_path / f"{lang}.qm"
