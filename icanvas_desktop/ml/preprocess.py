@@ -31,6 +31,7 @@ class IOSpec:
     flat_fill: bool = False         # fill each closed shape with one colour (sticker look)
     hint_fill: bool = False         # a colour hint colours the whole closed shape it is in
     hint_shading: bool = False      # ...as the shape's average colour, keeping the network's shading
+    hint_light: bool = False        # ...keeping only the network's light (luminance), not its colours (3D)
     fill_strength: float = 1.0      # 1 = flat fills; less keeps some of the model's shading
     clear_paper: bool = False       # white paper away from every line (no smudges between subjects)
     keep_lines: bool = False        # open strokes (rays, whiskers) never fade away (no-outline styles)
@@ -240,7 +241,8 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec, shapes=None) -> n
     regions = shapes if shapes is not None else find_shapes(ink)
     if spec.flat_fill or spec.hint_fill:
         rgb = flatten(rgb, ink, hint_rgb, hint_mask if spec.hint_fill else None, flat=spec.flat_fill,
-                      strength=spec.fill_strength, regions=regions, hint_shading=spec.hint_shading)
+                      strength=spec.fill_strength, regions=regions, hint_shading=spec.hint_shading,
+                      light=spec.hint_light)
     if spec.clear_paper:
         rgb = clear_paper(rgb, ink, hint_mask, shapes=regions.mask if regions.ids else None)
     if spec.keep_lines:

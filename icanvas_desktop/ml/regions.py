@@ -105,7 +105,7 @@ def decisive_colour(px: np.ndarray, boost: float = 1.7) -> np.ndarray:
 def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None,
             hint_mask: np.ndarray | None = None, flat: bool = True, close_px: float = 1.0,
             strength: float = 1.0, regions: tuple[np.ndarray, list[int]] | None = None,
-            hint_shading: bool = False) -> np.ndarray:
+            hint_shading: bool = False, light: bool = False) -> np.ndarray:
     """Fill each enclosed shape with one colour: the hint's colour where the child scribbled
     one, else (with `flat`) the model's decisive colour for that shape, mixed in with
     `strength` (1 = flat, less keeps some of the model's shading). rgb is (S, S, 3) in [-1, 1];
@@ -115,7 +115,13 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
     With `hint_shading` a hinted shape takes the hint's colour as its average and keeps the
     network's own light and shade around it (1 - `strength` of it, as the unhinted shapes
     keep): a shading style whose network follows a hint only weakly (Soft follows blue but
-    barely red or green) still paints the colour asked for, without turning flat."""
+    barely red or green) still paints the colour asked for, without turning flat.
+
+    With `light` as well, only the network's light is kept, not its colours: the hint's colour
+    is darkened where the network's picture is darker than the shape's average and turned
+    towards white where it is lighter (highlights), from a smoothed luminance map
+    (`light_map`). A 3D style's network knows where light falls better than which colour a
+    thing is; its colour blotches no longer show through the child's colour."""
     labels, ids = regions if regions is not None else enclosed_regions(ink, close_px)
     if not ids:
         return rgb
@@ -131,6 +137,8 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
             # "shading" it would show Magic colours' dot in the middle of the shape. The light
             # and shade are taken away from the hints, and the hints themselves get the colour.
             calm = ~dilate(hint_mask > 0.5, max(1.0, 0.015 * hint_mask.shape[0])).ravel()
+            if light:
+                lum = light_map(rgb, calm.reshape(hint_mask.shape)).ravel()
     order = np.argsort(flat_labels, kind="stable")
     bounds = np.searchsorted(flat_labels[order], np.arange(labels.max() + 2))
     for i in ids:
@@ -140,6 +148,9 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
             hinted = members[hm[members]]
             if len(hinted):
                 colour, k = np.median(hc[hinted], axis=0), max(strength, 0.85)  # the child asked for it
+                if hint_shading and light:
+                    out.reshape(-1, 3)[members] = _lit(colour, lum[members], strength)
+                    continue
                 if hint_shading:
                     quiet = calm[members]
                     own = pix[members]
@@ -151,6 +162,47 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
         if colour is not None:
             out.reshape(-1, 3)[members] = k * colour + (1 - k) * pix[members]
     return out
+
+
+LUMA = np.array([0.299, 0.587, 0.114], np.float32)
+
+
+def _blur(a: np.ndarray, sigma: float) -> np.ndarray:
+    """Separable Gaussian blur of a float image, edges extended (Pillow blurs no float images)."""
+    r = max(1, int(np.ceil(2.5 * sigma)))
+    k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2).astype(np.float32)
+    k /= k.sum()
+    p = np.pad(a, r, mode="edge")
+    rows = sum(k[i] * p[:, i:i + a.shape[1]] for i in range(2 * r + 1))
+    return sum(k[i] * rows[i:i + a.shape[0]] for i in range(2 * r + 1))
+
+
+def light_map(rgb: np.ndarray, calm: np.ndarray, blur_frac: float = 0.008) -> np.ndarray:
+    """The network's light, (S, S) in [0, 1]: its luminance, smoothed a little (the network's
+    8-px texture is not light), and filled in under the hints' dots from the light around
+    them (a normalised blur that leaves the `calm`=False pixels out), so no dot shows."""
+    lum = ((rgb @ LUMA) + 1) / 2
+    w = calm.astype(np.float32)
+    sigma = max(0.7, blur_frac * rgb.shape[0])
+    near = _blur(w, sigma)
+    filled = _blur(lum * w, sigma) / np.maximum(near, 1e-3)
+    far = _blur(w, 4 * sigma)
+    wide = _blur(lum * w, 4 * sigma) / np.maximum(far, 1e-3)
+    return np.clip(np.where(near > 0.05, filled, wide), 0, 1).astype(np.float32)
+
+
+def _lit(colour: np.ndarray, lum: np.ndarray, strength: float) -> np.ndarray:
+    """A shape of one `colour` ([-1, 1]) lit by `lum` ([0, 1], one per pixel): darker than the
+    shape's mean light darkens the colour in proportion, lighter turns it towards white; the
+    light counts for 1 - `strength`."""
+    c = (colour + 1) / 2
+    mean = max(float(np.median(lum)), 0.05)
+    ratio = lum / mean
+    shadow = c[None] * np.minimum(ratio, 1.0)[:, None]
+    glow = np.clip((ratio - 1.0) / max(1.0 / mean - 1.0, 1e-3), 0, 1)[:, None]
+    lit = np.where(ratio[:, None] <= 1.0, shadow, c[None] + (1 - c[None]) * glow)
+    k = 1 - strength
+    return np.clip((c[None] + k * (lit - c[None])) * 2 - 1, -1, 1)
 
 
 def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None = None,

@@ -138,6 +138,29 @@ def test_hint_with_shading_leaves_no_dot_where_the_network_drew_the_hint_darker(
     assert np.allclose(out[11:30, 11:30], out[12, 12], atol=1e-5)   # one even red, the spot gone
 
 
+def test_hint_light_keeps_the_childs_colour_and_only_the_networks_light():
+    """A 3D style (Toy): the hint's hue everywhere in the shape, darker where the network's
+    picture is darker, towards white in its highlight, and its own colour blotches gone."""
+    rgb = np.zeros((64, 64, 3), np.float32)
+    rgb[11:30, 11:30] = (0.6, 0.1, -0.6)                       # orange, with a purple blotch
+    rgb[12:16, 22:28] = (0.3, -0.6, 0.5)
+    rgb[11:30, 11:30] += np.linspace(0.3, -0.3, 19, dtype=np.float32)[:, None, None]   # lit from above
+    hint_rgb = np.zeros((64, 64, 3), np.float32)
+    mask = np.zeros((64, 64), np.float32)
+    hint_rgb[19:22, 18:21] = (0.1, 0.7, 0.2)                  # a green dot, in [0, 1]
+    mask[19:22, 18:21] = 1
+    out = (flatten(rgb, two_boxes(), hint_rgb, mask, flat=False, close_px=0.5, strength=0.0,
+                   hint_shading=True, light=True) + 1) / 2
+    inside = out[12:29, 12:29]
+    green = inside[..., 1] > inside[..., 0] + 0.15
+    assert green.mean() > 0.85                                  # the child's green, not orange or purple
+    top, bottom = inside[1:4, 4:8].mean(), inside[-4:-1, 4:8].mean()
+    assert top > bottom + 0.08                                  # the network's light from above stays
+    dot = out[19:22, 18:21].mean((0, 1))
+    ring = out[17:24, 16:23].reshape(-1, 3).mean(0)
+    assert np.abs(dot - ring).max() < 0.06                      # no dot where the hint was
+
+
 def test_decisive_colour_prefers_the_colour_over_the_grey():
     px = np.concatenate([np.tile([0.6, -0.6, -0.6], (40, 1)), np.tile([0.1, 0.1, 0.1], (60, 1))])
     c = decisive_colour(px.astype(np.float32))
