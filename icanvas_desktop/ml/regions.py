@@ -168,27 +168,30 @@ LUMA = np.array([0.299, 0.587, 0.114], np.float32)
 
 
 def _blur(a: np.ndarray, sigma: float) -> np.ndarray:
-    """Separable Gaussian blur of a float image, edges extended (Pillow blurs no float images)."""
-    r = max(1, int(np.ceil(2.5 * sigma)))
-    k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2).astype(np.float32)
-    k /= k.sum()
-    p = np.pad(a, r, mode="edge")
-    rows = sum(k[i] * p[:, i:i + a.shape[1]] for i in range(2 * r + 1))
-    return sum(k[i] * rows[i:i + a.shape[0]] for i in range(2 * r + 1))
+    """Gaussian blur of an image in [0, 1], through Pillow's 8-bit blur: the light map needs
+    no finer steps than 1/255, and Pillow's C blur costs a fraction of a numpy convolution on
+    the live preview's path."""
+    img = Image.fromarray((np.clip(a, 0, 1) * 255 + 0.5).astype(np.uint8))
+    return np.asarray(img.filter(ImageFilter.GaussianBlur(sigma)), np.float32) / 255
 
 
 def light_map(rgb: np.ndarray, calm: np.ndarray, blur_frac: float = 0.008) -> np.ndarray:
     """The network's light, (S, S) in [0, 1]: its luminance, smoothed a little (the network's
     8-px texture is not light), and filled in under the hints' dots from the light around
-    them (a normalised blur that leaves the `calm`=False pixels out), so no dot shows."""
-    lum = ((rgb @ LUMA) + 1) / 2
-    w = calm.astype(np.float32)
-    sigma = max(0.7, blur_frac * rgb.shape[0])
-    near = _blur(w, sigma)
-    filled = _blur(lum * w, sigma) / np.maximum(near, 1e-3)
-    far = _blur(w, 4 * sigma)
-    wide = _blur(lum * w, 4 * sigma) / np.maximum(far, 1e-3)
-    return np.clip(np.where(near > 0.05, filled, wide), 0, 1).astype(np.float32)
+    them (a normalised blur that leaves the `calm`=False pixels out), so no dot shows; NaN
+    deep inside a big hint, where there is no light around to read. Found at half size and
+    scaled back (light is smooth, and this runs on the live preview's path)."""
+    size = rgb.shape[0]
+    half = size // 2
+    lum = ((rgb[:half * 2, :half * 2] @ LUMA) + 1) / 2
+    w = calm[:half * 2, :half * 2].astype(np.float32)
+    small_w = w.reshape(half, 2, half, 2).mean((1, 3))
+    small_lum = (lum * w).reshape(half, 2, half, 2).mean((1, 3))
+    sigma = max(0.5, blur_frac * half)
+    near = _blur(small_w, sigma)
+    filled = np.where(near > 0.05, _blur(small_lum, sigma) / np.maximum(near, 1 / 255), np.nan)
+    big = Image.fromarray(filled.astype(np.float32), "F").resize((rgb.shape[1], size), Image.BILINEAR)
+    return np.clip(np.asarray(big, np.float32), 0, 1)
 
 
 def _lit(colour: np.ndarray, lum: np.ndarray, strength: float) -> np.ndarray:
@@ -196,8 +199,9 @@ def _lit(colour: np.ndarray, lum: np.ndarray, strength: float) -> np.ndarray:
     shape's mean light darkens the colour in proportion, lighter turns it towards white; the
     light counts for 1 - `strength`."""
     c = (colour + 1) / 2
-    mean = max(float(np.median(lum)), 0.05)
-    ratio = lum / mean
+    known = np.isfinite(lum)
+    mean = max(float(np.median(lum[known])), 0.05) if known.any() else 1.0
+    ratio = np.where(known, lum, mean) / mean         # no light known: the plain colour
     shadow = c[None] * np.minimum(ratio, 1.0)[:, None]
     glow = np.clip((ratio - 1.0) / max(1.0 / mean - 1.0, 1e-3), 0, 1)[:, None]
     lit = np.where(ratio[:, None] <= 1.0, shadow, c[None] + (1 - c[None]) * glow)
