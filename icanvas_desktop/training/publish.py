@@ -104,24 +104,37 @@ def _grid(rows: list[list[Image.Image]], pad: int = 4) -> Image.Image:
     return out
 
 
+def _hint_demos(dataset: str) -> tuple[dict, list[tuple[str, object]]]:
+    """(the sketches a style's card shows, its colour-hint demos): our card sketches and a car
+    scribbled red, blue or green; for Faces, the faces too, first, and a face whose hair and
+    skin a child coloured, since hair and skin are what its hints are for."""
+    if dataset == "faces":
+        from icanvas_desktop.core.face_sketches import FACE_SKETCHES, face, face_with_colours
+        return ({**FACE_SKETCHES, **SAMPLES},
+                [("no hint", face()), ("brown hair", face_with_colours((120, 70, 30))),
+                 ("yellow hair", face_with_colours((240, 200, 60))),
+                 ("black hair, brown skin", face_with_colours((30, 25, 25), (150, 95, 60)))])
+    base = car()
+    return SAMPLES, [("no hint", base), ("red scribble", with_hint(base, (220, 30, 30), CAR_HINT_SCRIBBLE)),
+                     ("blue scribble", with_hint(base, (30, 80, 220), CAR_HINT_SCRIBBLE)),
+                     ("green scribble", with_hint(base, (40, 170, 60), CAR_HINT_SCRIBBLE))]
+
+
 def render_pictures(style_path: Path) -> None:
     """NAME.png (card sample), NAME.sketches.png, and NAME.hints.png for hint styles."""
     style = style_from_file(style_path)
     eng = Engine(EngineConfig(backend="torch"))
     eng.load_style(style)
-    sketches = [f() for f in SAMPLES.values()]
+    shown, variants = _hint_demos(read_metadata(style_path).get("data", {}).get("dataset", ""))
+    sketches = [f() for f in shown.values()]
     results = [eng.final(d, 512) for d in sketches]
     results[0].resize((320, 240), Image.LANCZOS).save(style_path.with_suffix(".png"))
-    tiles = [(_tile(sketch_image(d), n), _tile(r, "")) for n, d, r in zip(SAMPLES, sketches, results)]
+    tiles = [(_tile(sketch_image(d), n), _tile(r, "")) for n, d, r in zip(shown, sketches, results)]
     half = (len(tiles) + 1) // 2
     _grid([[a for a, _ in tiles[:half]], [b for _, b in tiles[:half]],
            [a for a, _ in tiles[half:]], [b for _, b in tiles[half:]]]).save(
         style_path.with_name(style_path.stem + ".sketches.png"))
     if style.takes_hints:
-        base = car()
-        variants = [("no hint", base), ("red scribble", with_hint(base, (220, 30, 30), CAR_HINT_SCRIBBLE)),
-                    ("blue scribble", with_hint(base, (30, 80, 220), CAR_HINT_SCRIBBLE)),
-                    ("green scribble", with_hint(base, (40, 170, 60), CAR_HINT_SCRIBBLE))]
         _grid([[_tile(sketch_image(d), n) for n, d in variants],
                [_tile(eng.final(d, 512), "") for _, d in variants]]).save(
             style_path.with_name(style_path.stem + ".hints.png"))
