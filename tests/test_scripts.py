@@ -145,3 +145,16 @@ def test_temperature(tmp_path, cache):
     out = run("measure_temperature.py", style_on(tmp_path, palette=4), 0.5)
     assert out.startswith("T 0.5: score")
     assert np.isfinite(float(out.split("score ")[1].split()[0]))
+
+
+def test_style_sheet_puts_every_style_beside_every_sketch(tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    for name in ("a", "b"):
+        tiny_style(models, name=name, hints=True, seed=len(name))
+    out = tmp_path / "sheet.png"
+    run("make_style_sheet.py", "--doodles", 0, "--out", out, env={"ICANVAS_MODELS_DIR": str(models)})
+    from icanvas_desktop.core.face_sketches import FACE_SKETCHES
+    from icanvas_desktop.core.sample_drawings import SAMPLES
+    w, h = Image.open(out).size
+    assert (w // 192, h // 144) == (3, 1 + len(SAMPLES) + len(FACE_SKETCHES))   # sketch + 2 styles; header + rows
