@@ -158,3 +158,13 @@ def test_style_sheet_puts_every_style_beside_every_sketch(tmp_path):
     from icanvas_desktop.core.sample_drawings import SAMPLES
     w, h = Image.open(out).size
     assert (w // 192, h // 144) == (3, 1 + len(SAMPLES) + len(FACE_SKETCHES))   # sketch + 2 styles; header + rows
+
+
+def test_trees(tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    tiny_style(models, hints=True)
+    out = run("measure_trees.py", "--json", env={"ICANVAS_MODELS_DIR": str(models)})
+    crowns = json.loads(out.splitlines()[-1])["tiny"]["crowns"]
+    from icanvas_desktop.core.tree_sketches import TREE_SKETCHES
+    assert set(crowns) == set(TREE_SKETCHES) and all(isinstance(c, str) for c in crowns.values())
