@@ -48,6 +48,9 @@ class WindowOptions:
     noquit: bool = False  # the window ignores the close button (kiosk use); close() still works
     # Called after each Magic picture: (drawing snapshot, PIL RGB picture, StyleInfo).
     magic_callback: Callable[[Drawing, Any, Any], None] | None = None
+    # A final picture of exactly these strokes in the named style kept earlier (the gallery),
+    # as a QImage, or None: a style switch shows it rather than making and keeping another.
+    find_final: Callable[[Drawing, str], QImage | None] | None = None
     style: str | None = None               # style name to choose first; None = the first style
     page_size: tuple[int, int] = (1024, 768)
 
@@ -226,9 +229,14 @@ class MainWindow(QMainWindow):
             self.request_preview()
             return
         # A final picture was showing (after Magic!, or a creation from the gallery): show the
-        # final picture in this style too. One made before for these strokes comes back at
-        # once; otherwise it is made, and kept in the gallery the way Magic! keeps one.
+        # final picture in this style too. One made before for these strokes (on this page, or
+        # kept in the gallery) comes back at once; otherwise it is made, and kept in the
+        # gallery the way Magic! keeps one.
         kept = self.finals.kept(self.drawing.revision, style.name)
+        if kept is None and self.options.find_final is not None:
+            kept = self.options.find_final(self.drawing.snapshot(), style.name)
+            if kept is not None:
+                self.finals.keep(self.drawing.revision, style.name, kept)
         if kept is not None:
             self.picture.show_image(kept)
         elif not self.finals.pending():

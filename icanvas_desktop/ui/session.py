@@ -195,6 +195,22 @@ class Session(QObject):
         self.saved.emit(entry_id, job)
         self.check_badges()
 
+    def find_creation(self, drawing: Drawing, style: str) -> Creation | None:
+        """The child's kept creation of exactly these strokes in this style, newest first, if
+        any (a style switch shows it instead of keeping another copy). Only creations with the
+        same style and number of strokes are opened, so this stays quick."""
+        strokes = list(drawing.strokes)
+        for entry in self.gallery.list(self.profile_id or None):
+            if entry.style != style or entry.stroke_count != len(strokes):
+                continue
+            try:
+                creation = self.gallery.load(entry.id)
+            except (GalleryError, KeyError, OSError):
+                continue     # damaged (set aside) or thrown away meanwhile
+            if creation.stroke_objects() == strokes:
+                return creation
+        return None
+
     def mark_saved(self, creation: Creation) -> None:
         """A creation opened from the gallery is already kept: 'I did it!' uses it as it is."""
         self.last_saved = (creation.id, creation.stroke_objects(), creation.style)
