@@ -98,7 +98,7 @@ class AppShell(QObject):
         options = WindowOptions(lang=self.lang, sound=s.sound, live_preview=s.live_preview,
                                 button_scale=s.button_scale, high_contrast=s.high_contrast,
                                 fullscreen=s.fullscreen, noquit=s.noquit, style=style_name,
-                                magic_callback=self._on_magic)
+                                magic_callback=self._on_magic, find_final=self._kept_final)
         w = MainWindow(self._engine_factory_for(s), self.styles, options)
         self.window = w
         if page is not None:
@@ -251,6 +251,15 @@ class AppShell(QObject):
         w.show_kept_picture(pil_to_qimage(creation.result), creation.style)
 
     # -- saving, badges, challenge -------------------------------------------------------------
+    def _kept_final(self, snapshot, style_name: str):
+        """The picture of a creation kept earlier of these strokes in this style (a style
+        switch shows it, and it counts as kept: no second copy, and "I did it!" uses it)."""
+        creation = self.session.find_creation(snapshot, style_name)
+        if creation is None:
+            return None
+        self.session.mark_saved(creation)
+        return pil_to_qimage(creation.result)
+
     def _on_magic(self, snapshot, picture, style) -> None:
         name = getattr(style, "name", "")
         kept = self.session.is_saved(snapshot, name)
