@@ -13,12 +13,19 @@ recognises (isAutoRepeat), but only when the new press is already waiting behind
 so some pairs reach us unmarked and would look like letting go. A release therefore only
 counts after a short grace: a press of the combination within it shows that the key never
 went up, and the hold goes on with its clock untouched.
+
+While the keys are held, `HoldNotice` says "Keep holding..." over whichever window has the
+keyboard (the drawing page, the gallery, the badges, the grown-ups' corner), with a bar that
+fills up as the two seconds pass, and goes away when the keys are let go.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from typing import Callable
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtWidgets import QApplication, QWidget
 
 HOLD_MS = 2000
 # X11 sends a repeat's release and press with the same timestamp, back to back; this only has
@@ -93,3 +100,63 @@ class HoldToQuit(QObject):
         elif kind == QEvent.Type.ApplicationDeactivate and self._active():
             self._let_go()            # the keys may be let go in another program
         return False
+
+
+class HoldNotice(QWidget):
+    """The feedback of a hold: a small floating card over the window with the keyboard, on
+    every page. It never takes focus or the mouse. `text()` gives the (translated) words."""
+
+    def __init__(self, hold: HoldToQuit, text: Callable[[], str], window: Callable[[], QWidget | None],
+                 hold_ms: int = HOLD_MS):
+        super().__init__(None, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._text, self._window, self._hold_ms = text, window, max(1, hold_ms)
+        self._clock = QElapsedTimer()
+        self._tick = QTimer(self, interval=33)          # the bar fills at about 30 frames a second
+        self._tick.timeout.connect(self.update)
+        hold.started.connect(self.appear)
+        hold.cancelled.connect(self.disappear)
+        hold.triggered.connect(self.disappear)
+        self.resize(420, 96)
+
+    def words(self) -> str:
+        return self._text()
+
+    def appear(self) -> None:
+        """Over the active window (a dialog of the corner, say), else the app's main window."""
+        over = QApplication.activeWindow() or self._window()
+        if over is not None:
+            box = over.frameGeometry()
+            self.move(box.center().x() - self.width() // 2, box.top() + box.height() // 4)
+        self._clock.start()
+        self._tick.start()
+        self.show()
+        self.raise_()
+
+    def disappear(self) -> None:
+        self._tick.stop()
+        self.hide()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        p.setPen(QColor("#2b2d42"))
+        p.setBrush(QColor(255, 251, 230, 245))
+        p.drawRoundedRect(card, 20, 20)
+        font = QFont(self.font())
+        font.setPixelSize(20)
+        font.setBold(True)
+        p.setFont(font)
+        p.drawText(card.adjusted(16, 8, -16, -40), Qt.AlignmentFlag.AlignCenter, self.words())
+        done = min(1.0, self._clock.elapsed() / self._hold_ms) if self._clock.isValid() else 0.0
+        bar = QRectF(card.left() + 24, card.bottom() - 32, card.width() - 48, 14)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#ead7b7"))
+        p.drawRoundedRect(bar, 7, 7)
+        p.setBrush(QColor("#fb8500"))
+        p.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * done, bar.height()), 7, 7)
+        p.end()

@@ -3,9 +3,10 @@
 `AppShell` builds a `MainWindow` from the settings and plugs everything in through the window's
 extension points: today's challenge in the top bar; big nav buttons for the child's animal,
 drawing, gallery and badges; a small gear for the grown-ups' corner; the badge toast; and the
-hold-Ctrl+Shift+Q way out of a kiosk. Settings changed in the corner apply at once: cheap ones
-(sound, preview, kiosk, gallery rights) in place; language, sizes, colours, styles and engine
-by building a fresh window that keeps the drawing. Each child's drawing in progress is kept
+hold-Ctrl+Shift+Q way out of a kiosk (its "Keep holding..." shows on every page). Settings
+changed in the corner apply at once: cheap ones (sound, preview, kiosk, gallery rights) in
+place; language, sizes, colours, styles and engine by building a fresh window that keeps the
+drawing. Each child's drawing in progress is kept
 (autosaved a few seconds after each change, on a profile switch and on closing) and comes
 back to them; "Keep drawing" on a gallery picture can be undone.
 """
@@ -29,7 +30,7 @@ from icanvas_desktop.ui.i18n import install_translator
 from icanvas_desktop.ui.main_window import MainWindow, WindowOptions
 from icanvas_desktop.ui.page_keeper import PageKeeper
 from icanvas_desktop.ui.profile_picker import ProfilePicker, profile_icon
-from icanvas_desktop.ui.quit_hold import HOLD_MS, HoldToQuit
+from icanvas_desktop.ui.quit_hold import HOLD_MS, HoldNotice, HoldToQuit
 from icanvas_desktop.ui.session import Session, StoragePlaces, storage_places
 from icanvas_desktop.ui.theme import apply_theme
 from icanvas_desktop.ui.worker import pil_to_qimage
@@ -74,8 +75,8 @@ class AppShell(QObject):
         self._pending_challenge = None
         self.page_keeper = PageKeeper(self.session, self)   # whose page, and autosave
         self.hold = HoldToQuit(self, hold_ms)
-        self.hold.started.connect(lambda: self.window and self.window.notice(
-            self.tr("Keep holding to close iCanvas...")))
+        self.hold_notice = HoldNotice(self.hold, lambda: self.tr("Keep holding to close iCanvas..."),
+                                      lambda: self.window, hold_ms)    # on every page
         self.hold.triggered.connect(self.quit)
         self.app.installEventFilter(self.hold)
         self._build()
@@ -388,6 +389,8 @@ class AppShell(QObject):
     def shutdown(self) -> None:
         self.page_keeper.keep()                     # written before the session closes
         self.app.removeEventFilter(self.hold)
+        self.hold_notice.disappear()
+        self.hold_notice.deleteLater()              # a window of its own: no parent takes it
         self.window.shutdown()
         self.gallery_view.shutdown()
         self.session.shutdown()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from icanvas_desktop.ui.quit_hold import HoldToQuit
+from icanvas_desktop.ui.quit_hold import HoldNotice, HoldToQuit
 
 MODS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 HOLD_MS = 600
@@ -120,3 +120,38 @@ def test_after_quitting_keys_still_held_do_nothing_until_let_go(hold, qtbot):
     assert hold.seen == {"started": 1, "cancelled": 0, "triggered": 1}   # nothing to cancel
     key(hold, QEvent.Type.KeyPress)                                       # a fresh hold
     assert hold.seen["started"] == 2
+
+
+def test_the_notice_shows_while_the_keys_are_held_and_goes_when_let_go(hold, qtbot):
+    hold.target.resize(800, 600)
+    hold.target.show()
+    notice = HoldNotice(hold, lambda: "Keep holding...", lambda: hold.target, HOLD_MS)
+    qtbot.addWidget(notice)
+    assert not notice.isVisible()
+    key(hold, QEvent.Type.KeyPress)
+    assert notice.isVisible() and notice.words() == "Keep holding..."
+    over = hold.target.frameGeometry()
+    assert over.contains(notice.geometry().center())          # over the window with the keys
+    repeat(hold, qtbot, HOLD_MS // 3, lambda i: i % 2 == 0)
+    assert notice.isVisible()                                 # repeats do not make it blink
+    key(hold, QEvent.Type.KeyRelease)
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=2000)
+    key(hold, QEvent.Type.KeyPress)
+    assert notice.isVisible()
+    qtbot.waitUntil(lambda: hold.seen["triggered"] == 1, timeout=5 * HOLD_MS)
+    assert not notice.isVisible()
+
+
+def test_the_app_says_keep_holding_on_every_page(qtbot, make_shell):
+    shell = make_shell(noquit=True, lang="ko")
+    w = shell.window
+    pages = {"gallery": shell.show_gallery, "badges": shell.show_badges,
+             "animals": shell.show_profiles, "drawing": w.show_drawing_page}
+    for name, show in pages.items():
+        show()
+        qtbot.keyPress(w, Qt.Key.Key_Q, MODS)
+        assert shell.hold_notice.isVisible(), name
+        assert shell.hold_notice.words() == "계속 누르고 있으면 iCanvas가 닫혀요..."
+        qtbot.keyRelease(w, Qt.Key.Key_Q, MODS)
+        qtbot.waitUntil(lambda: not shell.hold_notice.isVisible(), timeout=2000)
+    assert w.isVisible()
