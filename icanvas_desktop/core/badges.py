@@ -27,6 +27,7 @@ from icanvas_desktop.core.paths import resources_dir
 REPLAYED = "replayed"
 USED_HINT = "used_hint"
 CHALLENGE_DONE = "challenge_done"
+MOVED = "moved"              # a picture was made to move ("Make it move!", or in the gallery)
 
 
 @dataclass(frozen=True)

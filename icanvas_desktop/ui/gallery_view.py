@@ -26,10 +26,12 @@ from icanvas_desktop.ui.worker import pil_to_qimage
 class GalleryView(QWidget):
     """The gallery screen. Signals:
     open_requested(Creation): keep drawing it (creation.drawing() gives a Drawing);
-    replayed(str id); exported(str path); deleted(str id); problems_found(list[Problem])."""
+    replayed(str id); moved(str id, str motion); exported(str path); deleted(str id);
+    problems_found(list[Problem])."""
 
     open_requested = Signal(object)
     replayed = Signal(str)
+    moved = Signal(str, str)
     exported = Signal(str)
     deleted = Signal(str)
     problems_found = Signal(list)
@@ -53,6 +55,7 @@ class GalleryView(QWidget):
         self.motion_page = MotionPage(self._button, lambda: self.export_dir, self)   # make it move
         self.motion_page.back.connect(self._show_grid)
         self.motion_page.saved.connect(self.exported.emit)
+        self.motion_page.moved.connect(self.moved.emit)
         self.pages.addWidget(self.motion_page)
         self.set_delete_allowed(allow_delete)
         self.set_export_allowed(allow_export)

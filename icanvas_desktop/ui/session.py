@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from icanvas_desktop.core import challenges
 from icanvas_desktop.core.atomic import StorageError
 from icanvas_desktop.core.autosave import Autosaver, Draft, Drafts
-from icanvas_desktop.core.badges import (CHALLENGE_DONE, REPLAYED, USED_HINT, BadgeState, EventLog,
-                                         History, evaluate)
+from icanvas_desktop.core.badges import (CHALLENGE_DONE, MOVED, REPLAYED, USED_HINT, BadgeState,
+                                         EventLog, History, evaluate)
 from icanvas_desktop.core.gallery import (Creation, Gallery, GalleryError, default_export_dir,
                                           default_gallery_root)
 from icanvas_desktop.core.profiles import Profile, Profiles
@@ -230,6 +230,17 @@ class Session(QObject):
     def record_replay(self, entry_id: str) -> None:
         if self.profile_id:
             self._record(REPLAYED, self.profile_id, creation=entry_id)
+            self.check_badges()
+
+    def record_motion(self, motion: str, entry_id: str = "") -> None:
+        """The child made a picture move (`entry_id`: its creation, when kept). Each motion of
+        a creation is written once, so playing it again and again does not grow the diary."""
+        if not self.profile_id:
+            return
+        done = any(e.kind == MOVED and e.data.get("motion") == motion and e.data.get("creation") == entry_id
+                   for e in self.events.events(self.profile_id))
+        if not done:
+            self._record(MOVED, self.profile_id, motion=motion, creation=entry_id)
             self.check_badges()
 
     def badge_states(self) -> list[BadgeState]:

@@ -131,6 +131,9 @@ class AppShell(QObject):
                                         export_dir=self.places.export_dir)
         self.gallery_view.open_requested.connect(self._open_creation)
         self.gallery_view.replayed.connect(self.session.record_replay)
+        self.gallery_view.moved.connect(lambda entry_id, motion: self.session.record_motion(motion, entry_id))
+        w.motion_bar.moved.connect(
+            lambda motion: self.session.record_motion(motion, self.session.is_saved(w.drawing) or ""))
         self.badge_shelf = BadgeShelf(w, self.lang)
         self.picker = ProfilePicker(self.session.profiles, w, self.lang, show_name=False)
         self.picker.profile_chosen.connect(self._on_profile_chosen)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from icanvas_desktop.core import badges
 from icanvas_desktop.core.badge_defs import BADGES
-from icanvas_desktop.core.badges import (CHALLENGE_DONE, REPLAYED, USED_HINT, CreationFact, Event, EventLog,
+from icanvas_desktop.core.badges import (CHALLENGE_DONE, MOVED, REPLAYED, USED_HINT, CreationFact, Event, EventLog,
                                          History, badge_picture, evaluate, load_defs, newly_unlocked)
 
 NOON = datetime(2024, 5, 1, 12, 0)   # a Wednesday
@@ -69,6 +69,7 @@ def test_hidden_badges_are_mysteries_until_earned():
     (History(made(1, stroke_count=51)), "strokes_50"),
     (History(tuple(CreationFact(NOON + timedelta(days=d)) for d in (0, 3, 9))), "days_3"),
     (History(events=(Event(REPLAYED, NOON),)), "replay"),
+    (History(events=(Event(MOVED, NOON),)), "motion"),
     (History(made(1, datetime(2024, 5, 2, 1, 0))), "night_owl"),
     (History(made(1, datetime(2024, 5, 2, 6, 30))), "early_bird"),
     (History(made(1, datetime(2024, 5, 4, 12, 0))), "weekend"),

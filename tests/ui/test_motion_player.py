@@ -151,3 +151,37 @@ def test_the_gallery_hides_saving_a_moving_picture_when_grown_ups_turned_export_
     qtbot.addWidget(view)
     assert view.motion_page.save_button.isHidden()
     view.shutdown()
+
+
+def test_making_a_picture_move_earns_a_badge_once_in_the_app(qtbot, make_shell):
+    shell = make_shell()
+    w, session = shell.window, shell.session
+    earned = []
+    session.badges_earned.connect(lambda states: earned.extend(s.id for s in states))
+    mouse_stroke(w.canvas, [(300, 400), (300, 650), (650, 650), (650, 400), (300, 400)])
+    with qtbot.waitSignal(session.saved, timeout=WAIT) as saved:
+        QTest.mouseClick(w.magic_button, Qt.MouseButton.LeftButton)
+    assert "motion" not in earned
+    QTest.mouseClick(w.motion_bar.move_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "motion" in earned, timeout=WAIT)
+    assert shell.toast.isVisible()                         # celebrated like any new badge
+    moved = [e for e in session.events.events(session.profile_id) if e.kind == "moved"]
+    assert [(e.data["motion"], e.data["creation"]) for e in moved] == [("bounce", saved.args[0])]
+    for motion in ("walk", "bounce"):                      # bounce again: not written twice
+        with qtbot.waitSignal(w.motion_bar.moved, timeout=WAIT):
+            QTest.mouseClick(w.motion_bar.choices[motion], Qt.MouseButton.LeftButton)
+    moved = [e.data["motion"] for e in session.events.events(session.profile_id) if e.kind == "moved"]
+    assert moved == ["bounce", "walk"] and earned.count("motion") == 1
+
+
+def test_moving_a_creation_in_the_gallery_counts_for_the_badge(qtbot, make_shell):
+    shell = make_shell()
+    session = shell.session
+    entry = session.gallery.add(Image.new("RGB", (320, 240), "white"), ball(), [], "sticker",
+                                session.profile_id)
+    shell.show_gallery()
+    with qtbot.waitSignal(shell.gallery_view.moved, timeout=WAIT) as moved:
+        shell.gallery_view.motion_page.open(entry, ball(), "float")
+    assert moved.args == [entry, "float"]
+    states = {s.id: s for s in session.badge_states()}
+    assert states["motion"].unlocked and "motion" in session.profile.badges
