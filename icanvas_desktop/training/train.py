@@ -263,8 +263,7 @@ def train_phase(model: Pix2Pix, run: Run, phase: Phase, cfg: TrainConfig, spec: 
         if phase.name == "final" and run.step - final_start >= cfg.final_steps and final_start != run.step:
             break
         if cfg.lr_end is not None:
-            model.set_lr(cfg.lr_end if phase.name == "final" else
-                         cfg.lr + (cfg.lr_end - cfg.lr) * min(1.0, run.elapsed / max(budget, 1e-6)))
+            model.set_lr(learning_rate(cfg, phase.name, run.elapsed))
         model.optimize(*sample_batch(run, cfg, spec, phase, dev))
         run.step += 1
         run.elapsed = elapsed0 + time.time() - t_start
@@ -281,6 +280,17 @@ def train_phase(model: Pix2Pix, run: Run, phase: Phase, cfg: TrainConfig, spec: 
             from icanvas_desktop.training.evaluate import sheet_for_model
             sheet_for_model(model.G, spec, phase.data, phase.size, 8).save(run.work / f"sheet_{run.step:06d}.png")
             model.G.train()
+
+
+
+def learning_rate(cfg: TrainConfig, phase: str, elapsed_s: float) -> float:
+    """pix2pix's linear decay: from lr to lr_end over the main phase's time budget, then lr_end
+    in the final phase (constant lr when the recipe sets no lr_end)."""
+    if cfg.lr_end is None:
+        return cfg.lr
+    if phase == "final":
+        return cfg.lr_end
+    return cfg.lr + (cfg.lr_end - cfg.lr) * min(1.0, elapsed_s / max(cfg.max_minutes * 60, 1e-6))
 
 
 def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
