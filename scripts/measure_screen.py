@@ -3,9 +3,10 @@
 Builds the whole app offscreen (a temporary gallery and settings, an engine that draws a blank
 picture, six style cards, today's challenge) and fits it to each screen size as
 `MainWindow.present` does. Prints per size: the window, the drawing page in px and as a share
-of the window, the tool column (columns, regular or compact), the style cards (columns x
-picture px), the lowest button, and what `screen_layout.layout_problems` found (nothing, when
-all is well). Then one JSON line.
+of the window, the share again after Magic! (when "Make it move!" joins Magic! in its row),
+the tool column (columns, regular or compact, pictures only), the style cards (columns x
+picture px, pictures only, scrolling), the lowest button, and what
+`screen_fit.layout_problems` found (nothing, when all is well). Then one JSON line.
 
     QT_QPA_PLATFORM=offscreen python scripts/measure_screen.py [--lang ko] [--big]
 """
@@ -61,7 +62,7 @@ class BlankEngine:
 def measure(sizes, lang: str = "en", big: bool = False) -> list[dict]:
     from icanvas_desktop.core.settings import load_settings
     from icanvas_desktop.ui.app import build_shell, create_application
-    from icanvas_desktop.ui.screen_layout import fit_to_screen, layout_problems
+    from icanvas_desktop.ui.screen_fit import fit_to_screen, layout_problems
 
     app = create_application(["measure_screen"])
     rows = []
@@ -75,27 +76,44 @@ def measure(sizes, lang: str = "en", big: bool = False) -> list[dict]:
         window.show()
         QTest.mouseClick(next(iter(shell.picker.animal_buttons.values())),
                          Qt.MouseButton.LeftButton)
+        still = Image.new("RGB", (512, 384), "white")
         for text in sizes:
             w, h = (int(v) for v in text.split("x"))
             fit_to_screen(window, QRect(0, 0, w, h))
-            for _ in range(3):
-                app.processEvents()
-            page = window.canvas.page_rect()
-            buttons = [b.height() for b in window.findChildren(QAbstractButton)
-                       if b.isVisibleTo(window)]
-            columns, compact = window.tools.arrangement
-            rows.append({
-                "screen": text, "window": f"{window.width()}x{window.height()}",
-                "page": f"{page.width():.0f}x{page.height():.0f}",
-                "share": round(page.width() * page.height()
-                               / (window.width() * window.height()), 3),
-                "tools": f"{'band' if columns >= 7 else columns}{' compact' if compact else ''}",
-                "cards": f"{window.style_picker.columns}x{window.style_picker.icon_px}px",
-                "lowest_button": min(buttons),
-                "problems": layout_problems(window, QSize(w, h))})
+            settle(app)
+            row = {"screen": text, "window": f"{window.width()}x{window.height()}",
+                   **arrangement(window), "problems": layout_problems(window, QSize(w, h))}
+            # After Magic!: "Make it move!" joins Magic! in its row, which may widen the side.
+            window.motion_bar.offer(still, window.drawing.revision)
+            settle(app)
+            after = arrangement(window)
+            row.update(after_page=after["page"], after_share=after["share"],
+                       after_problems=layout_problems(window, QSize(w, h)))
+            window.motion_bar.withdraw()
+            rows.append(row)
         shell.shutdown()
         window.close()
     return rows
+
+
+def settle(app) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def arrangement(window) -> dict:
+    """The drawing page's size and share of the window, the tools, the cards, the lowest button."""
+    page = window.canvas.page_rect()
+    buttons = [b.height() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    columns, compact, words = window.tools.arrangement
+    cards = window.style_picker
+    return {"page": f"{page.width():.0f}x{page.height():.0f}",
+            "share": round(page.width() * page.height() / (window.width() * window.height()), 3),
+            "tools": f"{'band' if columns >= 7 else columns}{' compact' if compact else ''}"
+                     f"{'' if words else ' pictures'}",
+            "cards": f"{cards.columns}x{cards.icon_px}px{'' if cards.words else ' pictures'}"
+                     f"{' scrolling' if cards.scrolls else ''}",
+            "lowest_button": min(buttons)}
 
 
 def main(argv=None) -> int:
@@ -105,12 +123,13 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default=",".join(SIZES), help="comma-separated WxH screens")
     args = ap.parse_args(argv)
     rows = measure(args.sizes.split(","), args.lang, args.big)
-    print(f"{'screen':>10} {'window':>10} {'drawing page':>13} {'share':>6} {'tools':>10} "
-          f"{'cards':>8} {'lowest':>6}  problems")
+    print(f"{'screen':>10} {'window':>10} {'drawing page':>13} {'share':>6} {'after Magic!':>13} "
+          f"{'tools':>19} {'cards':>24} {'lowest':>6}  problems")
     for r in rows:
+        problems = r["problems"] + [f"after Magic!: {p}" for p in r["after_problems"]]
         print(f"{r['screen']:>10} {r['window']:>10} {r['page']:>13} {r['share']:>6.0%} "
-              f"{r['tools']:>10} {r['cards']:>8} {r['lowest_button']:>6}  "
-              f"{'; '.join(r['problems']) or 'none'}")
+              f"{r['after_share']:>13.0%} {r['tools']:>19} {r['cards']:>24} "
+              f"{r['lowest_button']:>6}  {'; '.join(problems) or 'none'}")
     print(json.dumps(rows))
     QApplication.processEvents()
     return 0

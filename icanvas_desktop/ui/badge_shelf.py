@@ -1,14 +1,19 @@
 """The badge shelf (big badge pictures with progress) and the unlock toast.
 
 The shelf takes `BadgeState`s from core.badges.evaluate() and only shows them. Hidden badges not
-yet earned show a mystery "?" medal. The toast celebrates a new badge with a short bounce over
-the drawing, but never interrupts a stroke: it is a mouse-transparent child overlay that never
-takes focus or activates, so the pen keeps drawing under it.
+yet earned show a mystery "?" medal. The toast celebrates a new badge with a short bounce in a
+place where it hides nothing the child is using (the window says where: over the magic picture
+on the drawing page, else over the top bar left of its buttons), sized to fit there, and never
+interrupts a stroke: it is a mouse-transparent child overlay that never takes focus or
+activates, so the pen keeps drawing under it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation
+from math import cos, radians, sin
+from typing import Callable
+
+from PySide6.QtCore import QEasingCurve, QRect, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
@@ -16,6 +21,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QScrollArea, QV
 from icanvas_desktop.core.badges import BadgeState, badge_picture
 
 PICTURE = 128
+TOAST_SIZE = QSize(360, 200)     # the toast at its largest: a card with the medal and the words
+STRIP_BELOW = 80                 # px: a lower toast is a strip with the medal and the badge's name
+WORDS_LEAST = 60                 # px: narrower than this beside the medal, the medal shows alone
 
 
 def badge_pixmap(badge_id: str, size: int, faded: bool = False) -> QPixmap:
@@ -108,19 +116,22 @@ class BadgeShelf(QWidget):
 
 
 class UnlockToast(QWidget):
-    """A celebration over the top of `parent` (the main window) that ignores the mouse and focus.
+    """A celebration over `parent` (the main window's central widget) that ignores the mouse and
+    focus. `area()` gives the rectangle (in the parent's coordinates) it may cover; the toast
+    takes up to TOAST_SIZE of it, centred, and lays itself out for the size it gets (a card, or
+    a strip over the top bar).
 
     show_badge() may be called several times; badges are celebrated one after another."""
 
     def __init__(self, parent: QWidget, lang: str = "en", duration_ms: int = 3200,
-                 clear_of: QWidget | None = None):
+                 area: Callable[[], QRect] | None = None):
         super().__init__(parent)
         self.lang = lang
-        self.clear_of = clear_of        # a widget the toast must not cover (the last style card)
+        self.area = area or (lambda: parent.rect())
         self.setAttribute(Qt.WA_TransparentForMouseEvents)   # strokes pass straight through
         self.setAttribute(Qt.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setFixedSize(360, 200)
+        self.resize(TOAST_SIZE)
         self._queue: list[BadgeState] = []
         self._state: BadgeState | None = None
         self._pix: QPixmap | None = None
@@ -145,26 +156,20 @@ class UnlockToast(QWidget):
             self.hide()
             return
         self._state = self._queue.pop(0)
-        self._pix = badge_pixmap(self._state.id, 112)
-        parent = self.parentWidget()
-        # Bottom, left of the middle, above the helper line: the free space beside the style
-        # cards, away from the avatar, the canvas, the picture and the Magic button. When
-        # several badges arrive at once each one is shown for less time.
+        self._pix = badge_pixmap(self._state.id, PICTURE)
+        # When several badges arrive at once each one is shown for less time.
         self.anim.setDuration(self.duration_ms if not self._queue else max(1200, self.duration_ms // 2))
-        self.move(self._left(parent), max(0, parent.height() - self.height() - 72))
+        self.place()
         self.raise_()
         self.show()
         self.anim.start()
 
-    def _left(self, parent: QWidget) -> int:
-        """Just right of the style cards when there is room (their width depends on the
-        language and the button size), else left of the middle."""
-        x = max(0, parent.width() // 2 - self.width() - 20)
-        if self.clear_of is not None and self.clear_of.isVisible():
-            right = self.clear_of.mapTo(parent, self.clear_of.rect().topRight()).x() + 16
-            if right + self.width() <= parent.width() - 16:
-                x = max(x, right)
-        return x
+    def place(self) -> None:
+        """Take up to TOAST_SIZE of the free area, centred in it."""
+        free = self.area()
+        size = TOAST_SIZE.boundedTo(free.size())
+        self.setGeometry(QRect(free.x() + (free.width() - size.width()) // 2,
+                               free.y() + (free.height() - size.height()) // 2, size.width(), size.height()))
 
     def _tick(self, t) -> None:
         self._t = float(t)
@@ -174,6 +179,7 @@ class UnlockToast(QWidget):
         if self._state is None or self._pix is None:
             return
         t = self._t
+        w, h = self.width(), self.height()
         pop = QEasingCurve(QEasingCurve.OutBack).valueForProgress(min(1.0, t / 0.2))   # bounce in
         fade = 1.0 if t < 0.8 else max(0.0, (1.0 - t) / 0.2)                            # fade out
         p = QPainter(self)
@@ -181,25 +187,50 @@ class UnlockToast(QWidget):
         p.setOpacity(fade)
         p.setPen(QColor("#F5B700"))
         p.setBrush(QColor(255, 251, 230, 240))
-        p.drawRoundedRect(QRectF(4, 4, self.width() - 8, self.height() - 8), 28, 28)
+        p.drawRoundedRect(QRectF(2, 2, w - 4, h - 4), min(28, h / 4), min(28, h / 4))
+        # The medal on the left, as big as the height allows, the words beside it; in a narrow
+        # place the medal on top and the words under it.
+        pad = max(6.0, min(w, h) * 0.08)
+        upright = w < 1.6 * h
+        medal = min(h * 0.55, w - 2 * pad) if upright else min(h - 2 * pad, w * 0.4)
+        cx, cy = (w / 2, pad + medal / 2) if upright else (pad + medal / 2, h / 2)
         # A few confetti dots that drift outwards.
         for i, colour in enumerate(("#FF5A5F", "#3FA9F5", "#5CC46A", "#8E6CEF", "#FF9F1C", "#FFD23F")):
             angle = i * 60 + t * 90
-            from math import cos, radians, sin
-            r = 20 + 60 * min(1.0, t * 2)
+            r = medal * (0.18 + 0.42 * min(1.0, t * 2))
+            dot = max(4.0, medal / 11)
             p.setBrush(QColor(colour))
             p.setPen(Qt.NoPen)
-            p.drawEllipse(QRectF(80 + r * cos(radians(angle)) - 5, 100 + r * sin(radians(angle)) - 5, 10, 10))
-        size = 112 * max(0.05, pop)
-        p.drawPixmap(QRectF(80 - size / 2, 100 - size / 2, size, size), self._pix, QRectF(self._pix.rect()))
+            p.drawEllipse(QRectF(cx + r * cos(radians(angle)) - dot / 2, cy + r * sin(radians(angle)) - dot / 2,
+                                 dot, dot))
+        size = medal * max(0.05, pop)
+        p.drawPixmap(QRectF(cx - size / 2, cy - size / 2, size, size), self._pix, QRectF(self._pix.rect()))
         p.setPen(QColor("#2B2B3B"))
+        if upright:
+            text = QRectF(pad, 1.5 * pad + medal, w - 2 * pad, h - 2.5 * pad - medal)
+            side = Qt.AlignHCenter
+        else:
+            text = QRectF(2 * pad + medal, pad, w - 3 * pad - medal, h - 2 * pad)
+            side = Qt.AlignLeft
         f = QFont(self.font())
-        f.setPointSize(13)
         f.setBold(True)
+        title = self._state.badge.display_title(self.lang)
+        if text.width() < WORDS_LEAST:      # a corner of a narrow top bar: the medal alone
+            p.end()
+            return
+        if h < STRIP_BELOW:          # a strip over the top bar: the medal says "badge", the name fits
+            f.setPixelSize(13)
+            p.setFont(f)
+            p.drawText(text, side | Qt.AlignVCenter | Qt.TextWordWrap, title)
+            p.end()
+            return
+        f.setPixelSize(round(min(18, max(11, text.height() * 0.14))))
         p.setFont(f)
-        p.drawText(QRectF(150, 40, 200, 40), Qt.AlignLeft | Qt.AlignVCenter, self.tr("New badge!"))
-        f.setPointSize(16)
+        top = max(p.fontMetrics().height(), text.height() / 2)
+        p.drawText(QRectF(text.left(), text.top(), text.width(), top), side | Qt.AlignBottom,
+                   self.tr("New badge!"))
+        f.setPixelSize(round(min(24, max(13, text.height() * 0.17))))
         p.setFont(f)
-        p.drawText(QRectF(150, 80, 200, 80), Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap,
-                   self._state.badge.display_title(self.lang))
+        p.drawText(QRectF(text.left(), text.top() + top, text.width(), text.height() - top),
+                   side | Qt.AlignTop | Qt.TextWordWrap, title)
         p.end()

@@ -3,20 +3,19 @@
 The window owns one `Drawing`, hands it to the canvas and the tool column, and asks the
 `RenderController` for previews: ~150 ms after each stroke end, undo, redo or clear, and,
 while the pen moves, whenever the worker is free (so the picture follows the pen as fast as
-the engine allows without piling up work). Pages and top-bar buttons for the gallery, badges
-and grown-ups' corner plug in through `add_page` and `add_nav_button`.
+the engine allows without piling up work). Its frame (ui/window_frame.py) holds the top bar and
+the pages: the gallery, badges and grown-ups' corner plug in through `add_page` and
+`add_nav_button`, and the window meets the screen there.
 """
 
 from __future__ import annotations
-
 
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QMainWindow, QSizePolicy, QStackedWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QSizePolicy
 
 from icanvas_desktop.core.strokes import Drawing
 from icanvas_desktop.ui import sound
@@ -25,11 +24,11 @@ from icanvas_desktop.ui.celebrate import celebrate
 from icanvas_desktop.ui.final_pictures import FinalPictures, made_in_wanted_style
 from icanvas_desktop.ui.icons import icon
 from icanvas_desktop.ui.motion_views import MotionBar
-from icanvas_desktop.ui.screen_layout import DrawingPage, TopBar, fit_to_screen
 from icanvas_desktop.ui.style_picker import StylePicker
 from icanvas_desktop.ui.tool_panel import ToolPanel
 from icanvas_desktop.ui.widgets import (ConfirmDialog, HelperLine, PictureView, big_button,
                                         stylesheet)
+from icanvas_desktop.ui.window_frame import WindowFrame
 from icanvas_desktop.ui.worker import FINAL, STYLE, RenderController, RenderResult
 
 DEBOUNCE_MS = 150   # after a stroke ends / undo / redo / clear
@@ -55,7 +54,7 @@ class WindowOptions:
     page_size: tuple[int, int] = (1024, 768)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFrame):
     preview_shown = Signal(object)   # RenderResult
     final_shown = Signal(object)     # RenderResult
     style_changed = Signal(object)   # StyleInfo, once the engine has it loaded
@@ -63,8 +62,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, engine_factory: Callable[[], Any], styles: Sequence[Any],
                  options: WindowOptions):
-        super().__init__()
-        self.options = options
+        super().__init__(options)
         self.styles = list(styles)
         self.style = None                   # StyleInfo the engine has loaded
         self._wanted_style = None           # StyleInfo last chosen (may still be loading)
@@ -72,7 +70,6 @@ class MainWindow(QMainWindow):
         self.last_final: RenderResult | None = None
         self.finals = FinalPictures()       # the finals of the strokes on the page, by style
         self._live_revision = -1
-        self._allow_close = False
         self.style_error: str | None = None  # the last style-load failure (self-test stops early)
         self.drawing = Drawing(*options.page_size)
         self.controller = RenderController(engine_factory, self)
@@ -80,27 +77,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("iCanvas"))
         self.setWindowIcon(icon("magic"))
         self.setStyleSheet(stylesheet(scale, options.high_contrast))
+        self.title.setText(self.tr("iCanvas"))
 
-        central = QWidget(self)
-        central.setObjectName("Central")
-        # The window may be as small as the screen: the pages arrange themselves to fit.
-        central.setMinimumSize(320, 320)
-        outer = QVBoxLayout(central)
-        margin = round(10 * scale)
-        outer.setContentsMargins(margin, round(8 * scale), margin, margin)
-        outer.setSpacing(round(8 * scale))
-        self.setCentralWidget(central)
-
-        # Top bar: name on the left, navigation buttons (gallery, badges, grown-ups) on the right.
-        self.top = TopBar(central, scale, self.tr("iCanvas"))
-        self.top_bar, self.nav_bar, self.title = self.top.layout, self.top.nav, self.top.title
-        outer.addLayout(self.top_bar)
-
-        self.pages = QStackedWidget(central)
-        outer.addWidget(self.pages, 1)
-        page = DrawingPage(scale, self.pages)
-        self.drawing_page = page
-        self.pages.addWidget(page)
+        page = self.drawing_page
         self.canvas = CanvasWidget(self.drawing, page)
         self.tools = ToolPanel(self.canvas, self.drawing, scale, page)
         self.picture = PictureView(page)
@@ -154,32 +133,7 @@ class MainWindow(QMainWindow):
                 self.style_picker.select(self.styles[0].name)
         self.canvas.setFocus()
 
-    # -- extension points for the gallery, badges and grown-ups' corner ------------------------
-    def add_nav_button(self, icon_name: str | QIcon, label: str, callback: Callable[[], None],
-                       accessible_name: str | None = None) -> QToolButton:
-        """Add a big button to the top bar (e.g. Gallery) that runs `callback` when clicked.
-        `icon_name` is a name from ui/icons.py or a ready QIcon (the child's avatar)."""
-        button = self.top.add_button(icon_name, label, accessible_name or label,
-                                     round(36 * self.options.button_scale), self)
-        button.clicked.connect(callback)
-        self.fit_top_bar()
-        return button
-
-    def add_top_widget(self, widget: QWidget) -> None:
-        """Put a widget (today's challenge) in the top bar, between the name and the buttons."""
-        self.top_bar.insertWidget(2, widget, 1)
-
-    def add_bottom_widget(self, widget: QWidget) -> None:
-        """Put a widget (today's challenge) under the drawing."""
-        self.drawing_page.add_bottom_widget(widget)
-
-    def add_page(self, widget: QWidget) -> int:
-        """Add a full page (gallery, badge shelf, ...) that `show_page` can switch to."""
-        return self.pages.addWidget(widget)
-
-    def show_page(self, widget: QWidget) -> None:
-        self.pages.setCurrentWidget(widget)
-
+    # -- what the shell shows on the drawing page --------------------------------------------------
     def show_drawing_page(self) -> None:
         self.show_page(self.drawing_page)
         self.canvas.setFocus()
@@ -203,10 +157,6 @@ class MainWindow(QMainWindow):
         another style makes the final picture in that style."""
         self.finals.show(self.drawing.revision, style_name, image)
         self.picture.show_image(image)
-
-    def allow_close(self) -> None:
-        """Let the next close request through even with `noquit` (the grown-ups' corner)."""
-        self._allow_close = True
 
     # -- styles --------------------------------------------------------------------------------
     def choose_style(self, style: Any) -> None:
@@ -378,36 +328,6 @@ class MainWindow(QMainWindow):
                     "medium": self.tr("Medium pen: draw black lines."),
                     "thick": self.tr("Thick pen: draw big bold lines.")}[canvas.pen_size]
         self.helper.say(text)
-
-    # -- window --------------------------------------------------------------------------------
-    def present(self) -> None:
-        """Show the window the way the options ask: full screen for a kiosk, else maximised
-        on its screen (sized to the screen's free area first, for systems that do not
-        maximise), unless a size was given already (a rebuilt window keeps the old one)."""
-        if self.options.fullscreen:
-            self.showFullScreen()
-        elif self.testAttribute(Qt.WidgetAttribute.WA_Resized):
-            self.show()
-        else:
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            fit_to_screen(self, screen.availableGeometry())
-            self.showMaximized()
-
-    def fit_top_bar(self) -> None:
-        """Fit the top bar to the window (again after a nav button's label changed)."""
-        m = self.centralWidget().layout().contentsMargins()
-        self.top.fit(self.centralWidget().width() - m.left() - m.right())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_top_bar()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.options.noquit and not self._allow_close and event.spontaneous():
-            event.ignore()
-            return
-        self.shutdown()
-        super().closeEvent(event)
 
     def shutdown(self) -> None:
         """Stop timers and the engine thread; safe to call more than once."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPainterPath, QPen, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
 HOLD_MS = 2000
@@ -111,7 +111,6 @@ class HoldNotice(QWidget):
         super().__init__(None, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._text, self._window, self._hold_ms = text, window, max(1, hold_ms)
         self._clock = QElapsedTimer()
@@ -121,6 +120,13 @@ class HoldNotice(QWidget):
         hold.cancelled.connect(self.disappear)
         hold.triggered.connect(self.disappear)
         self.resize(420, 96)
+
+    def resizeEvent(self, event) -> None:
+        # A rounded card without a compositor (X11 kiosks often have none): a window mask.
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(self.rect()), 20, 20)
+        self.setMask(QRegion(path.toFillPolygon().toPolygon()))
+        super().resizeEvent(event)
 
     def words(self) -> str:
         return self._text()
@@ -143,10 +149,10 @@ class HoldNotice(QWidget):
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRectF(self.rect()).adjusted(2, 2, -2, -2)
-        p.setPen(QColor("#2b2d42"))
-        p.setBrush(QColor(255, 251, 230, 245))
-        p.drawRoundedRect(card, 20, 20)
+        card = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        p.setPen(QPen(QColor("#2b2d42"), 3))
+        p.setBrush(QColor(255, 251, 230))
+        p.drawRoundedRect(card, 19, 19)
         font = QFont(self.font())
         font.setPixelSize(20)
         font.setBold(True)

@@ -14,30 +14,34 @@ style cards, the picture and today's challenge shrink (smaller pictures, balance
 form) before the canvas does. Every part stays inside the page and every button stays at least
 48 px high at 100 %.
 
-`TopBar` keeps the top bar inside the window's width, `fit_to_screen` sizes a window to the
-screen's free area (never larger), and `layout_problems` says what is wrong with a layout (the
-self-test runs it at three screen sizes).
+With big buttons on a small screen the words cost the canvas most of its room: the page then
+tries a tight form (tools and style cards with pictures only, a smaller Magic!, the helper line
+under a canvas held by its width) and keeps it only when the canvas needs it. The top bar and
+fitting the window to the screen are in ui/screen_fit.py.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from icanvas_desktop.ui.canvas import PAGE_MARGIN, CanvasWidget
-from icanvas_desktop.ui.icons import icon
 from icanvas_desktop.ui.style_picker import StylePicker
-from icanvas_desktop.ui.tool_panel import ToolPanel
-from icanvas_desktop.ui.widgets import PictureView, big_button
+from icanvas_desktop.ui.tool_panel import (BAND_CHOICES, COLUMN_CHOICES, TIGHT_BAND_CHOICES,
+                                           TIGHT_COLUMN_CHOICES, ToolPanel)
+from icanvas_desktop.ui.widgets import PictureView
 
 SIDE_SHARE = 0.42       # landscape: the side column takes at most this share of the width,
 PICTURE_SHARE = 0.45    # and its picture this share of the height before the cards grow
 PORTRAIT_STACK = 0.5    # portrait: the stack beside the picture takes this share of the width,
 PORTRAIT_CARDS = 0.2    # and the style cards at most this share of the height
 PICTURE_MIN = 120       # px: the smallest picture worth showing
+PICTURE_MIN_TIGHT = 80  # px: the same, in the tight form (big buttons on a small screen)
 COMPACT_BELOW = 720     # px of page height: below it today's challenge takes its low form
+MIN_SHARE = 0.35        # of the window: the drawing page at least this big in landscape (issue 20)
 _FULL_STYLE = "icanvas_full_style"   # a button's own tool-button style, kept while compacted
+_FULL_ICON = "icanvas_full_icon"     # Magic!'s own picture size, kept while tightened
+_TIGHT = "icanvas_tight"             # Magic! is in its tight form
 
 
 class DrawingPage(QWidget):
@@ -65,6 +69,7 @@ class DrawingPage(QWidget):
         self.bottom_row.setSpacing(self.gap)
         self.bottom.hide()
         self._helper_height = 0
+        self._tightness = 0
         self._hints: tuple = ()
         # Small enough for any screen the app supports; the window decides the real size.
         self.setMinimumSize(320, 320)
@@ -82,6 +87,12 @@ class DrawingPage(QWidget):
     def add_bottom_widget(self, widget: QWidget) -> None:
         self.bottom_row.addWidget(widget)
         self.bottom.show()
+        self.arrange()
+
+    def remove_bottom_widget(self, widget: QWidget) -> None:
+        """Take a widget out of the row under the canvas (the window puts it elsewhere)."""
+        self.bottom_row.removeWidget(widget)
+        self.bottom.setVisible(self.bottom_row.count() > 0)
         self.arrange()
 
     def sizeHint(self) -> QSize:
@@ -160,33 +171,37 @@ class DrawingPage(QWidget):
         return round((width - 28) / self._aspect() + 28)
 
     def _side_min_width(self) -> int:
-        """The narrowest side column: Magic! with its word, the cards three abreast at their
-        smallest (fewer when there are fewer styles), the smallest picture."""
-        first = self.action_row.itemAt(0).widget() if self.action_row.count() else None
-        magic = first.sizeHint().width() if first is not None else 0
+        """The narrowest side column: Magic! with its word and the buttons that joined it as
+        pictures, the cards three abreast at their smallest (fewer when there are fewer
+        styles), the smallest picture."""
+        self._fit_actions(0)
+        row = self._row_width()
         cards = self.styles.narrowest_width(max(1, min(3, len(self.styles.cards))))
-        return max(magic, cards, round(PICTURE_MIN * self._aspect()))
+        return max(row, cards, round(PICTURE_MIN * self._aspect()))
 
     def _stack(self, x: int, y: int, width: int, height: int, picture_first: bool,
-               cards_max: int | None = None) -> None:
+               cards_max: int | None = None, helper: bool = True) -> None:
         """Action row, style cards and helper line in a column of `width` x `height` px (the
-        cards under the action row, the helper at the foot); with `picture_first` the picture
-        goes on top and takes what the rest leaves, else the caller places it."""
+        cards under the action row, the helper at the foot unless the caller placed it);
+        with `picture_first` the picture goes on top and takes what the rest leaves, else the
+        caller places it."""
         g = self.gap
-        helper_h = self._helper_need(width)
-        self._helper_height = helper_h
+        helper_h = self._helper_need(width) if helper else -g
+        if helper:
+            self._helper_height = helper_h
         self._fit_actions(width)
         actions_h = self.actions.sizeHint().height()
         fixed = helper_h + actions_h + (3 if picture_first else 2) * g
-        picture = max(PICTURE_MIN, min(self._picture_height_for(width),
+        least = PICTURE_MIN_TIGHT if self._tightness == 2 else PICTURE_MIN
+        picture = max(least, min(self._picture_height_for(width),
                                        round(height * PICTURE_SHARE))) if picture_first else 0
         room = height - fixed - picture
         cards_h = self.styles.arrange(width, max(0, min(room, cards_max or room))).height()
-        if self.styles.scrolls and picture > PICTURE_MIN:
+        if self.styles.scrolls and picture > least:
             # The cards come before a big picture: the picture gives up what the smallest
-            # cards need (down to PICTURE_MIN), no more.
+            # cards need (down to its least), no more.
             need = self.styles.smallest_height(width)
-            cards_h = self.styles.arrange(width, min(need, height - fixed - PICTURE_MIN)).height()
+            cards_h = self.styles.arrange(width, min(need, height - fixed - least)).height()
         top = y
         if picture_first:
             # The picture keeps its shape; room it cannot use goes above the helper line.
@@ -195,7 +210,8 @@ class DrawingPage(QWidget):
             top += shown + g
         self.actions.setGeometry(x, top, width, actions_h)
         self.styles.setGeometry(x, top + actions_h + g, width, cards_h)
-        self.helper.setGeometry(x, y + height - helper_h, width, helper_h)
+        if helper:
+            self.helper.setGeometry(x, y + height - helper_h, width, helper_h)
 
     def _fit_actions(self, width: int) -> None:
         """Magic! keeps its word; when the row is too narrow for every label, the buttons
@@ -224,11 +240,77 @@ class DrawingPage(QWidget):
         return sum(w.sizeHint().width() for w in shown) \
             + self.action_row.spacing() * max(0, len(shown) - 1)
 
+    def _tighten(self, level: int) -> None:
+        """Level 0: as built. 1: Magic! with a smaller picture and word (still a big enough
+        button, its word whole). 2 (big buttons only): the style cards with pictures only too."""
+        self.styles.set_words(level < 2)
+        self._tightness = level
+        magic = self.action_row.itemAt(0).widget() if self.action_row.count() else None
+        tight = level >= 1
+        if magic is None or bool(magic.property(_TIGHT)) == tight:
+            return
+        if magic.property(_FULL_ICON) is None:
+            magic.setProperty(_FULL_ICON, magic.iconSize())
+        magic.setProperty(_TIGHT, tight)
+        s = self.scale
+        magic.setIconSize(QSize(round(30 * s), round(30 * s)) if tight else magic.property(_FULL_ICON))
+        magic.setStyleSheet(f"QToolButton#Magic {{ font-size: {round(18 * s)}px; "
+                            f"padding: {round(5 * s)}px {round(8 * s)}px; }}" if tight else "")
+
+    def _levels(self) -> list[tuple[tuple, tuple, int]]:
+        """(column arrangements, band arrangements, tightness) to try, biggest first: a smaller
+        Magic! (`_tighten`), and with big buttons the tools and cards with pictures only too;
+        each taken only when the canvas needs the room (`_best`)."""
+        levels = [(COLUMN_CHOICES, BAND_CHOICES, 0), (COLUMN_CHOICES, BAND_CHOICES, 1)]
+        if self.scale > 1:
+            levels.append((TIGHT_COLUMN_CHOICES, TIGHT_BAND_CHOICES, 2))
+        return levels
+
+    def _best(self, plans) -> tuple:
+        """The first plan whose drawing page reaches MIN_SHARE of the window (bigger buttons
+        come first), else the one with the biggest page. `plans` yields (area, plan) pairs."""
+        window = self.window()
+        enough = MIN_SHARE * window.width() * window.height()
+        best = None
+        for area, plan in plans:
+            if best is None or area > best[0]:
+                best = (area, plan)
+            if area >= enough:
+                break
+        return best[1]
+
     def _landscape(self, w: int, h: int) -> None:
+        def plans():
+            for choices, _, tight in self._levels():
+                self._tighten(tight)
+                need = self.tools.fit_height(h, choices)
+                plan = self._landscape_plan(w, h, need) + (self.tools.arrangement, tight)
+                yield plan[6], plan
+        tw, th, cw, canvas_h, bottom_h, side, _, arrangement, tight = self._best(plans())
         g = self.gap
-        need = self.tools.fit_height(h)
+        self.tools.arrange(*arrangement)
+        self._tighten(tight)
+        self.tools.setGeometry(0, 0, tw, th)
+        # Tight and the page held by its width: the helper line takes the height the page
+        # cannot use, under it, and leaves the side column's room to the style cards.
+        below = self._helper_need(cw)
+        helper_under = tight == 2 and not bottom_h \
+            and canvas_h - self._page_fit(cw, canvas_h)[1] >= below + g
+        if helper_under:
+            canvas_h -= below + g
+            self._helper_height = below
+            self.helper.setGeometry(tw + g, canvas_h + g, cw, below)
+        self.canvas.setGeometry(tw + g, 0, cw, canvas_h)
+        if bottom_h:
+            self.bottom.setGeometry(tw + g, canvas_h + g, cw, bottom_h)
+        self._stack(w - side, 0, side, h, picture_first=True, helper=not helper_under)
+
+    def _landscape_plan(self, w: int, h: int, need: QSize) -> tuple:
+        """Tools | canvas (today's challenge under it) | side column, for tools that need
+        `need`: (tools width, tools height, canvas width, canvas height, challenge height,
+        side width, page area)."""
+        g = self.gap
         tw = need.width()
-        self.tools.setGeometry(0, 0, tw, min(need.height(), h))
         room_w = w - tw - 2 * g
         side_min = self._side_min_width()
         bottom_h = self._bottom_height(max(1, room_w - side_min))
@@ -236,143 +318,59 @@ class DrawingPage(QWidget):
         ideal_w, _, _ = self._page_fit(room_w, canvas_h)
         side = max(side_min, min(room_w - ideal_w, round(w * SIDE_SHARE)))
         cw = room_w - side
-        self.canvas.setGeometry(tw + g, 0, cw, canvas_h)
-        if bottom_h:
-            self.bottom.setGeometry(tw + g, canvas_h + g, cw, bottom_h)
-        self._stack(w - side, 0, side, h, picture_first=True)
+        return tw, min(need.height(), h), cw, canvas_h, bottom_h, side, self._page_fit(cw, canvas_h)[2]
 
     def _portrait(self, w: int, h: int) -> None:
         g = self.gap
         bottom_h = self._bottom_height(w)
         foot = bottom_h + g if bottom_h else 0
+
+        def plans():
+            for columns, bands, tight in self._levels():
+                self._tighten(tight)
+                beside, above = self._portrait_plans(w, h, foot, columns, bands, tight)
+                plan = max((beside, above), key=lambda plan: plan[0])
+                yield plan[0], plan
+        _, form, arrangement, tools, (cw, ch, _), stack_w, tight = self._best(plans())
+        self.tools.arrange(*arrangement)
+        self._tighten(tight)
         if bottom_h:
             self.bottom.setGeometry(0, h - bottom_h, w, bottom_h)
-        stack_w = max(self._side_min_width(), round(w * PORTRAIT_STACK))
-        picture_w = w - stack_w - g
-        cards_h = self.styles.arrange(stack_w, round(h * PORTRAIT_CARDS)).height()
-        lower_min = max(self.actions.sizeHint().height() + cards_h
-                        + self._helper_need(stack_w) + 2 * g, PICTURE_MIN)
-        room = h - foot - lower_min - g            # for the tools and the canvas
-        # The tools beside the canvas or as a band above it: whichever leaves the bigger page.
-        column = self.tools.fit_height(room)
-        beside = self._page_fit(w - column.width() - g, room)
-        band = self.tools.fit_width(w)
-        above = self._page_fit(w, room - band.height() - g)
-        if beside[2] > above[2]:
-            column = self.tools.fit_height(room)
-            self.tools.setGeometry(0, 0, column.width(), min(column.height(), room))
-            cw, ch = w - column.width() - g, beside[1]
-            self.canvas.setGeometry(column.width() + g, 0, cw, ch)
-            used = max(ch, min(column.height(), room))
+        if form == "beside":
+            self.tools.setGeometry(0, 0, tools.width(), tools.height())
+            self.canvas.setGeometry(tools.width() + g, 0, w - tools.width() - g, ch)
+            used = max(ch, tools.height())
         else:
-            tw = min(band.width(), w)
-            self.tools.setGeometry((w - tw) // 2, 0, tw, band.height())
-            ch = above[1]
-            self.canvas.setGeometry(0, band.height() + g, w, ch)
-            used = band.height() + g + ch
+            tw = min(tools.width(), w)
+            self.tools.setGeometry((w - tw) // 2, 0, tw, tools.height())
+            self.canvas.setGeometry(0, tools.height() + g, w, ch)
+            used = tools.height() + g + ch
         lower_y = used + g
         lower_h = h - foot - lower_y
+        picture_w = w - stack_w - g
         self.picture.setGeometry(0, lower_y, picture_w,
                                  min(lower_h, self._picture_height_for(picture_w)))
         self._stack(picture_w + g, lower_y, stack_w, lower_h, picture_first=False,
                     cards_max=round(h * PORTRAIT_CARDS))
 
-
-def fit_to_screen(window: QWidget, available: QRect) -> QSize:
-    """Size `window` to the screen's available geometry (never larger) and place it there;
-    returns the size given. The window's frame, once known, is taken off too."""
-    frame = window.frameGeometry().size() - window.geometry().size() if window.isVisible() \
-        else QSize(0, 0)
-    size = QSize(max(1, available.width() - max(0, frame.width())),
-                 max(1, available.height() - max(0, frame.height())))
-    size = size.boundedTo(window.maximumSize())
-    # A screen smaller than the window's usual minimum still gets the whole window on it.
-    window.setMinimumSize(window.minimumSize().boundedTo(size))
-    window.resize(size)
-    window.move(available.topLeft())
-    return size
-
-
-class TopBar:
-    """The top bar: the star and the app's name on the left, big nav buttons on the right.
-    `fit` keeps it inside the window's width: first every label, then without the name beside
-    the star, then the nav buttons as pictures only (their names stay as tool tips and for
-    screen readers)."""
-
-    def __init__(self, parent: QWidget, scale: float, title: str):
-        self.layout = QHBoxLayout()
-        self.star = QLabel(parent)
-        self.star.setPixmap(icon("star").pixmap(QSize(36, 36)))
-        self.title = QLabel(title, parent)
-        self.title.setObjectName("Title")
-        self.layout.addWidget(self.star)
-        self.layout.addWidget(self.title)
-        self.layout.addStretch(1)
-        self.nav = QHBoxLayout()
-        self.nav.setSpacing(round(10 * scale))
-        self.layout.addLayout(self.nav)
-        self.level = 0
-
-    def add_button(self, icon_name: str | QIcon, label: str, accessible: str, size: int,
-                   parent: QWidget) -> QToolButton:
-        """A big nav button at the right end; `icon_name` is a name from ui/icons.py or a
-        ready QIcon (the child's avatar)."""
-        button = big_button("star" if isinstance(icon_name, QIcon) else icon_name, label,
-                            accessible, size, parent)
-        if isinstance(icon_name, QIcon):
-            button.setIcon(icon_name)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if label
-                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.nav.addWidget(button)
-        return button
-
-    def _nav_buttons(self) -> list:
-        return [self.nav.itemAt(i).widget() for i in range(self.nav.count())
-                if self.nav.itemAt(i).widget() is not None]
-
-    def _apply(self, level: int) -> None:
-        self.title.setVisible(level < 1)
-        style = (Qt.ToolButtonStyle.ToolButtonIconOnly if level >= 2
-                 else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for b in self._nav_buttons():
-            wanted = style if b.text() else Qt.ToolButtonStyle.ToolButtonIconOnly
-            if b.toolButtonStyle() != wanted:
-                b.setToolButtonStyle(wanted)
-        self.level = level
-
-    def fit(self, room: int) -> None:
-        """Show as much as fits in `room` px."""
-        for level in (0, 1, 2):
-            self._apply(level)
-            self.layout.invalidate()
-            # The size hint, not the minimum: squeezed buttons would cut their labels short.
-            if self.layout.sizeHint().width() <= room:
-                return
-
-
-def layout_problems(window, screen: QSize, min_share: float = 0.35,
-                    min_target: int = 48) -> list[str]:
-    """What is wrong with `window`'s drawing page on a screen of this size (empty when all is
-    well): the window larger than the screen, a control outside the window, a button lower
-    than `min_target` px, or, in landscape, a drawing page under `min_share` of the window.
-    The self-test runs this at several screen sizes."""
-    from PySide6.QtWidgets import QAbstractButton
-    problems = []
-    frame = window.frameGeometry()
-    if frame.width() > screen.width() or frame.height() > screen.height():
-        problems.append(f"the window ({frame.width()}x{frame.height()}) is larger than the screen")
-    inside = window.rect()
-    controls = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
-    for control in controls + [window.canvas, window.picture, window.helper]:
-        box = QRect(control.mapTo(window, control.rect().topLeft()), control.size())
-        name = control.accessibleName() or type(control).__name__
-        if box.isEmpty() or not inside.contains(box):
-            problems.append(f"{name} lies outside the window ({box.x()},{box.y()} "
-                            f"{box.width()}x{box.height()})")
-        elif control in controls and box.height() < min_target:
-            problems.append(f"{name} is only {box.height()} px high")
-    page = window.canvas.page_rect()
-    share = page.width() * page.height() / max(1, window.width() * window.height())
-    if window.width() >= window.height() and share < min_share:
-        problems.append(f"the drawing page is only {share:.0%} of the window")
-    return problems
+    def _portrait_plans(self, w: int, h: int, foot: int, columns: tuple, bands: tuple,
+                        tight: int) -> tuple:
+        """The tools beside the canvas or as a band above it, with `foot` px for today's
+        challenge: ((page area, "beside" | "above", tool arrangement, tools' size, canvas fit,
+        stack width, tight), ...) for both."""
+        g = self.gap
+        stack_w = max(self._side_min_width(), round(w * PORTRAIT_STACK))
+        cards_h = self.styles.arrange(stack_w, round(h * PORTRAIT_CARDS)).height()
+        lower_min = max(self.actions.sizeHint().height() + cards_h
+                        + self._helper_need(stack_w) + 2 * g, PICTURE_MIN)
+        room = h - foot - lower_min - g            # for the tools and the canvas
+        column = self.tools.fit_height(room, columns)
+        beside = self._page_fit(w - column.width() - g, room)
+        # Tools that do not fit score by how far they stick out: the least wins when none fit.
+        beside_plan = (beside[2] if column.height() <= room else room - column.height(), "beside",
+                       self.tools.arrangement, column, beside, stack_w, tight)
+        band = self.tools.fit_width(w, bands)
+        above = self._page_fit(w, room - band.height() - g)
+        above_plan = (above[2] if band.width() <= w else w - band.width(), "above",
+                      self.tools.arrangement, band, above, stack_w, tight)
+        return beside_plan, above_plan

@@ -28,7 +28,7 @@ from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from icanvas_desktop.ui.screen_layout import fit_to_screen, layout_problems
+from icanvas_desktop.ui.screen_fit import fit_to_screen, layout_problems
 
 # A house with a roof, a door and a window, and a sun in the corner (page coordinates).
 HOUSE = [

@@ -1,7 +1,7 @@
 """The whole child's app: the main window plus gallery, badges, profiles, challenge and settings.
 
 `AppShell` builds a `MainWindow` from the settings and plugs everything in through the window's
-extension points: today's challenge in the top bar; big nav buttons for the child's animal,
+extension points: today's challenge under the canvas; big nav buttons for the child's animal,
 drawing, gallery and badges; a small gear for the grown-ups' corner; the badge toast; and the
 hold-Ctrl+Shift+Q way out of a kiosk (its "Keep holding..." shows on every page). Settings
 changed in the corner apply at once: cheap ones (sound, preview, kiosk, gallery rights) in
@@ -141,8 +141,7 @@ class AppShell(QObject):
             w.add_page(page)
         w.pages.currentChanged.connect(self._follow_page)
 
-        self.toast = UnlockToast(w.centralWidget(), self.lang,
-                                  clear_of=w.style_picker.cards[-1] if w.style_picker.cards else None)
+        self.toast = UnlockToast(w.centralWidget(), self.lang, area=w.quiet_area)
         self.session.badges_earned.connect(self._on_badges)
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
@@ -392,8 +391,10 @@ class AppShell(QObject):
     def shutdown(self) -> None:
         self.page_keeper.keep()                     # written before the session closes
         self.app.removeEventFilter(self.hold)
-        self.hold_notice.disappear()
-        self.hold_notice.deleteLater()              # a window of its own: no parent takes it
+        if self.hold_notice is not None:            # a window of its own: no parent takes it
+            self.hold_notice.disappear()
+            self.hold_notice.deleteLater()
+            self.hold_notice = None
         self.window.shutdown()
         self.gallery_view.shutdown()
         self.session.shutdown()

@@ -6,7 +6,9 @@ without a sample picture gets a friendly coloured card with its first letter ins
 The cards stand in a grid that `arrange(width, max_height)` fits to the room the window gives
 it: as many columns as fit, rows balanced (six styles make two rows of three, not five and
 one), and the biggest pictures that still fit the height. Only when even the smallest cards do
-not fit does the grid scroll, up and down, with a wide scroll bar.
+not fit does the grid scroll, up and down, with a wide scroll bar. With big buttons on a small
+screen the drawing page may ask for cards with their pictures only (`set_words`): the names
+stay as tool tips and for screen readers.
 """
 
 from __future__ import annotations
@@ -93,10 +95,20 @@ class StylePicker(QScrollArea):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.columns = 0
         self.icon_px = 0
+        self.words = True           # the style's name under each card's picture
         self.scrolls = False        # whether the last arrange() left the cards scrolling
         self._place(max(1, len(self.cards)), round(72 * scale))
 
     # -- arrangement -------------------------------------------------------------------------------
+    def set_words(self, on: bool) -> None:
+        """Cards with the style's name under the picture, or the picture only."""
+        if on == self.words:
+            return
+        self.words = on
+        for card in self.cards:
+            card.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if on
+                                    else Qt.ToolButtonStyle.ToolButtonIconOnly)
+
     def _place(self, columns: int, icon_px: int) -> None:
         if (columns, icon_px) == (self.columns, self.icon_px):
             return

@@ -7,7 +7,10 @@ emits `clear_requested`; the window shows the big Yes/No question.
 The same buttons can stand as a column (two or three buttons wide, beside the canvas in
 landscape) or as a band of two rows (above the canvas in portrait), in a regular or a compact
 size: `arrange` places them and `fit_height` / `fit_width` pick the biggest arrangement that fits
-the room the window has. Every arrangement keeps each button at least `MIN_TARGET` px high.
+the room the window has. With big buttons on a small screen the words under the pictures cost
+the canvas most of its room, so there are also arrangements with pictures only (`TIGHT_*`: the
+names stay as tool tips and for screen readers); the drawing page takes one only when the
+canvas needs it. Every arrangement keeps each button at least `MIN_TARGET` px high.
 """
 
 from __future__ import annotations
@@ -38,10 +41,12 @@ PALETTE = (
 )
 
 MIN_TARGET = 48     # px at 100 %: the smallest button a child's finger hits reliably (Tux Paint)
-# (columns, compact) to try, biggest first: the column beside the canvas (landscape) and the
-# band of two rows above it (portrait).
-COLUMN_CHOICES = ((2, False), (2, True), (3, True))
-BAND_CHOICES = ((7, False), (7, True))
+# (columns, compact, words) to try, biggest first: the column beside the canvas (landscape)
+# and the band of two rows above it (portrait); the TIGHT ones show pictures only.
+COLUMN_CHOICES = ((2, False, True), (2, True, True), (3, True, True))
+BAND_CHOICES = ((7, False, True), (7, True, True))
+TIGHT_COLUMN_CHOICES = ((2, True, False), (3, True, False))
+TIGHT_BAND_CHOICES = ((7, True, False),)
 
 
 class ToolPanel(QFrame):
@@ -100,7 +105,7 @@ class ToolPanel(QFrame):
         for b in self.findChildren(QToolButton):
             # Buttons fill their grid cell: a column of equal, easy targets.
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.arrangement: tuple[int, bool] | None = None
+        self.arrangement: tuple[int, bool, bool] | None = None
         self.arrange(2, False)
 
         self.buttons["pen_medium"].setChecked(True)
@@ -108,13 +113,14 @@ class ToolPanel(QFrame):
         self._follow_drawing()
 
     # -- arrangement -------------------------------------------------------------------------------
-    def arrange(self, columns: int, compact: bool = False) -> None:
+    def arrange(self, columns: int, compact: bool = False, words: bool = True) -> None:
         """Place the buttons `columns` wide: 2 or 3 make a column (tools, paints one more
         abreast, undo/redo, new page); 7 or more make a band of two rows (tools with
-        undo/redo/new page, then the paints). `compact` takes smaller pictures."""
-        if self.arrangement == (columns, compact):
+        undo/redo/new page, then the paints). `compact` takes smaller pictures; without
+        `words` the buttons show their pictures only."""
+        if self.arrangement == (columns, compact, words):
             return
-        self.arrangement = (columns, compact)
+        self.arrangement = (columns, compact, words)
         s = self.scale
         icon_px = round((32 if compact else 44) * s)
         swatch_px = round((30 if compact else 34) * s)
@@ -123,7 +129,7 @@ class ToolPanel(QFrame):
             grid.removeWidget(b)
         for r in range(grid.rowCount()):
             grid.setRowStretch(r, 0)
-        grid.setSpacing(round((6 if compact else 8) * s))
+        grid.setSpacing(round((8 if not compact else 6 if words else 4) * s))
         tools = [self.buttons[k] for k in ("pen_thin", "pen_medium", "pen_thick", "eraser")]
         actions = [self.undo_button, self.redo_button]
         for b in tools + actions + [self.clear_button]:
@@ -136,6 +142,11 @@ class ToolPanel(QFrame):
         self.clear_button.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonTextUnderIcon if band or columns > 2
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for b in tools + actions + [self.clear_button]:
+            if not words:
+                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            elif b is not self.clear_button:
+                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         # The grid is a * b cells wide: a tool button spans b cells, a paint a cells, so `a`
         # tools and `b` paints share one width. Paints are small, so one more fits abreast.
         if band:
@@ -159,9 +170,11 @@ class ToolPanel(QFrame):
         else:
             place(tools, a, b)
             place(self.swatches, b, a)
-            if columns == 2:
+            if columns == 2 and words:
                 place(actions, a, b)
                 place([self.clear_button], 1, a * b)
+            elif columns == 2:              # pictures only: undo, redo and new page abreast
+                place(actions + [self.clear_button], 3, a * b // 3)
             else:
                 place(actions + [self.clear_button], a, b)
         grid.setRowStretch(row, 1)
@@ -171,18 +184,18 @@ class ToolPanel(QFrame):
         self.grid.invalidate()
         return self.grid.sizeHint()
 
-    def fit_height(self, height: int) -> QSize:
-        """Stand as a column in `height` px: the biggest arrangement that fits, else the
+    def fit_height(self, height: int, choices=COLUMN_CHOICES) -> QSize:
+        """Stand as a column in `height` px: the biggest of `choices` that fits, else the
         smallest one. Returns the room it needs."""
-        return self._fit(COLUMN_CHOICES, lambda size: size.height() <= height)
+        return self._fit(choices, lambda size: size.height() <= height)
 
-    def fit_width(self, width: int) -> QSize:
+    def fit_width(self, width: int, choices=BAND_CHOICES) -> QSize:
         """Stand as a band of two rows in `width` px (portrait)."""
-        return self._fit(BAND_CHOICES, lambda size: size.width() <= width)
+        return self._fit(choices, lambda size: size.width() <= width)
 
     def _fit(self, choices, fits) -> QSize:
-        for columns, compact in choices:
-            self.arrange(columns, compact)
+        for choice in choices:
+            self.arrange(*choice)
             size = self.needed_size()
             if fits(size):
                 return size

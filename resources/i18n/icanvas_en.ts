@@ -124,7 +124,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/shell.py" line="+40"/>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+41"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -134,12 +134,12 @@
         <translation>the folder is read-only</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Keep holding to close iCanvas...</source>
         <translation>Keep holding to close iCanvas...</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Who is drawing?</source>
         <translation>Who is drawing?</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>Grown-ups&apos; corner (settings)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>%1 is drawing. Tap to change.</translation>
     </message>
@@ -179,7 +179,7 @@
         <translation>Your other drawing is not lost: Undo brings it back.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Ta-da! Your picture is kept in your gallery.</source>
         <translation>Ta-da! Your picture is kept in your gallery.</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>BadgeShelf</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+80"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+88"/>
         <source>My badges</source>
         <translation>My badges</translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+88"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+91"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>No pictures yet. Draw something and keep it here!</translation>
     </message>
@@ -793,12 +793,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../icanvas_desktop/ui/main_window.py" line="+77"/>
-        <location line="+15"/>
+        <location line="+3"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Magic!</source>
         <translation>Magic!</translation>
     </message>
@@ -823,12 +823,12 @@
         <translation>You can still draw! A grown-up can add styles.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+38"/>
         <source>Getting the %1 magic ready...</source>
         <translation>Getting the %1 magic ready...</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Making your picture in the %1 style...</source>
         <translation>Making your picture in the %1 style...</translation>
     </message>
@@ -1133,7 +1133,7 @@
 <context>
     <name>StylePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+63"/>
+        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+65"/>
         <source>Picture styles</source>
         <translation>Picture styles</translation>
     </message>
@@ -1146,7 +1146,7 @@
 <context>
     <name>ToolPanel</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+30"/>
+        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+33"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
@@ -1186,7 +1186,7 @@
         <translation>Brown</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
@@ -1251,7 +1251,7 @@
         <translation>Start a new drawing</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+131"/>
         <source>Colour</source>
         <translation>Colour</translation>
     </message>
@@ -1404,7 +1404,7 @@
 <context>
     <name>UnlockToast</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+153"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+176"/>
         <source>New badge!</source>
         <translation>New badge!</translation>
     </message>

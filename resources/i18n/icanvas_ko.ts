@@ -124,7 +124,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/shell.py" line="+40"/>
+        <location filename="../../icanvas_desktop/ui/shell.py" line="+41"/>
         <source>the disk is full</source>
         <translation>디스크가 꽉 찼어요</translation>
     </message>
@@ -134,12 +134,12 @@
         <translation>폴더에 저장할 수 없어요</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Keep holding to close iCanvas...</source>
         <translation>계속 누르고 있으면 iCanvas가 닫혀요...</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Who is drawing?</source>
         <translation>누가 그림을 그리나요?</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>어른 코너 (설정)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>%1 is drawing. Tap to change.</source>
         <translation>지금은 %1 차례예요. 눌러서 바꿔요.</translation>
     </message>
@@ -179,7 +179,7 @@
         <translation>그리던 그림은 없어지지 않았어요. 되돌리기를 누르면 다시 나와요.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Ta-da! Your picture is kept in your gallery.</source>
         <translation>짜잔! 그림을 내 갤러리에 넣어 두었어요.</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>BadgeShelf</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+80"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+88"/>
         <source>My badges</source>
         <translation>내 배지</translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+88"/>
+        <location filename="../../icanvas_desktop/ui/gallery_view.py" line="+91"/>
         <source>No pictures yet. Draw something and keep it here!</source>
         <translation>아직 그림이 없어요. 그림을 그려서 여기에 모아 봐요!</translation>
     </message>
@@ -793,12 +793,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../icanvas_desktop/ui/main_window.py" line="+77"/>
-        <location line="+15"/>
+        <location line="+3"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Magic!</source>
         <translation>마법!</translation>
     </message>
@@ -823,12 +823,12 @@
         <translation>그래도 그림은 그릴 수 있어요! 스타일은 어른이 넣어 줄 수 있어요.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+38"/>
         <source>Getting the %1 magic ready...</source>
         <translation>%1 마법을 준비하고 있어요...</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Making your picture in the %1 style...</source>
         <translation>%1 스타일로 그림을 만들고 있어요...</translation>
     </message>
@@ -1133,7 +1133,7 @@
 <context>
     <name>StylePicker</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+63"/>
+        <location filename="../../icanvas_desktop/ui/style_picker.py" line="+65"/>
         <source>Picture styles</source>
         <translation>그림 스타일</translation>
     </message>
@@ -1146,7 +1146,7 @@
 <context>
     <name>ToolPanel</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+30"/>
+        <location filename="../../icanvas_desktop/ui/tool_panel.py" line="+33"/>
         <source>Red</source>
         <translation>빨강</translation>
     </message>
@@ -1186,7 +1186,7 @@
         <translation>갈색</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Tools</source>
         <translation>도구</translation>
     </message>
@@ -1251,7 +1251,7 @@
         <translation>새 그림 시작하기</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+131"/>
         <source>Colour</source>
         <translation>색깔</translation>
     </message>
@@ -1404,7 +1404,7 @@
 <context>
     <name>UnlockToast</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+153"/>
+        <location filename="../../icanvas_desktop/ui/badge_shelf.py" line="+176"/>
         <source>New badge!</source>
         <translation>새 배지!</translation>
     </message>
