@@ -138,7 +138,10 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
             # and shade are taken away from the hints, and the hints themselves get the colour.
             calm = ~dilate(hint_mask > 0.5, max(1.0, 0.015 * hint_mask.shape[0])).ravel()
             if light:
-                lum = light_map(rgb, calm.reshape(hint_mask.shape)).ravel()
+                # the network paints a dot's mark wider than the dot (a 3D bump round it): the
+                # light under a wider ring is read from around it
+                wide = ~dilate(hint_mask > 0.5, max(1.0, 0.035 * hint_mask.shape[0]))
+                lum = light_map(rgb, wide).ravel()
     order = np.argsort(flat_labels, kind="stable")
     bounds = np.searchsorted(flat_labels[order], np.arange(labels.max() + 2))
     for i in ids:
@@ -165,6 +168,10 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
 
 
 LUMA = np.array([0.299, 0.587, 0.114], np.float32)
+# The network's light and shade vary less over a shape than a glossy toy's, so they are made a
+# little bolder: by eye on Toy's heart, house, cat and fish, 1 looked flat, 2 showed the
+# network's blotches as light, and 3 turned them into dark stains.
+LIGHT_GAIN = 1.5
 
 
 def _blur(a: np.ndarray, sigma: float) -> np.ndarray:
@@ -175,21 +182,22 @@ def _blur(a: np.ndarray, sigma: float) -> np.ndarray:
     return np.asarray(img.filter(ImageFilter.GaussianBlur(sigma)), np.float32) / 255
 
 
-def light_map(rgb: np.ndarray, calm: np.ndarray, blur_frac: float = 0.008) -> np.ndarray:
+def light_map(rgb: np.ndarray, calm: np.ndarray, blur_frac: float = 0.008, fill_frac: float = 0.035) -> np.ndarray:
     """The network's light, (S, S) in [0, 1]: its luminance, smoothed a little (the network's
-    8-px texture is not light), and filled in under the hints' dots from the light around
-    them (a normalised blur that leaves the `calm`=False pixels out), so no dot shows; NaN
-    deep inside a big hint, where there is no light around to read. Found at half size and
-    scaled back (light is smooth, and this runs on the live preview's path)."""
+    8-px texture is not light), and filled in where `calm` is False (round the hints' dots)
+    from the light around (normalised blurs: a fine one, and one as wide as the holes), so no
+    dot shows; NaN deep inside a big hint, where there is no light around to read. Found at
+    half size and scaled back (light is smooth, and this runs on the live preview's path)."""
     size = rgb.shape[0]
     half = size // 2
     lum = ((rgb[:half * 2, :half * 2] @ LUMA) + 1) / 2
     w = calm[:half * 2, :half * 2].astype(np.float32)
     small_w = w.reshape(half, 2, half, 2).mean((1, 3))
     small_lum = (lum * w).reshape(half, 2, half, 2).mean((1, 3))
-    sigma = max(0.5, blur_frac * half)
-    near = _blur(small_w, sigma)
-    filled = np.where(near > 0.05, _blur(small_lum, sigma) / np.maximum(near, 1 / 255), np.nan)
+    fine, wide = max(0.5, blur_frac * half), max(1.0, fill_frac * half)
+    near, far = _blur(small_w, fine), _blur(small_w, wide)
+    filled = np.where(near > 0.5, _blur(small_lum, fine) / np.maximum(near, 1 / 255),
+                      np.where(far > 0.05, _blur(small_lum, wide) / np.maximum(far, 1 / 255), np.nan))
     big = Image.fromarray(filled.astype(np.float32), "F").resize((rgb.shape[1], size), Image.BILINEAR)
     return np.clip(np.asarray(big, np.float32), 0, 1)
 
@@ -202,6 +210,7 @@ def _lit(colour: np.ndarray, lum: np.ndarray, strength: float) -> np.ndarray:
     known = np.isfinite(lum)
     mean = max(float(np.median(lum[known])), 0.05) if known.any() else 1.0
     ratio = np.where(known, lum, mean) / mean         # no light known: the plain colour
+    ratio = 1 + LIGHT_GAIN * (ratio - 1)             # the network's light, a little bolder
     shadow = c[None] * np.minimum(ratio, 1.0)[:, None]
     glow = np.clip((ratio - 1.0) / max(1.0 / mean - 1.0, 1e-3), 0, 1)[:, None]
     lit = np.where(ratio[:, None] <= 1.0, shadow, c[None] + (1 - c[None]) * glow)
