@@ -74,6 +74,9 @@ def start_logging(folder: str | os.PathLike | None = None, level: int = logging.
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(level)
     root = logging.getLogger(ROOT)
+    # logging.config.dictConfig in any library disables loggers that exist before it runs;
+    # the log file is the one place a grown-up looks, so it is switched back on here.
+    root.disabled = False
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
