@@ -36,6 +36,7 @@ rendered by this style. $sketch_line
 ## Network
 `$arch` $arch_config; input/output convention: $io.
 Weights stored in fp16 ($megabytes MB), computed in fp32.
+The live preview runs the network at ${preview_size}²; the Magic picture at ${final_size}², finished at the window's size.
 
 ## Training recipe
 $stage`icanvas train icanvas_desktop/training/recipes/$recipe_file` — pix2pix objective ($objective),
@@ -61,8 +62,7 @@ Augmented / clean: SSIM ratio **$ssim_ratio** (target ≥ 0.9), L1 ratio **$l1_r
 Columns: clean input, its picture, hand-drawn-like input, its picture, the true picture.
 $hint_part$magic_part
 ## Limits
-Trained on emoji-like pictures: it colours what looks like faces, animals, food, objects and symbols
-in the data's palette. Subjects far from that (scenes, text) get plausible but generic colours.
+$limits
 """)
 
 HINTS = Template("""
@@ -73,7 +73,7 @@ samples). With hints on the clean test split: SSIM $hint_ssim, L1 $hint_l1 (with
 
 ![hints]($name.hints.png)
 
-A car with no hint, a red, a blue and a green scribble.
+$hint_caption
 """)
 
 MAGIC = Template("""
@@ -87,6 +87,24 @@ split as the app finishes it, without / with: SSIM $ssim / $magic_ssim, subjects
 $hue_match / $magic_hue_match, hue spread $hue_spread / $magic_hue_spread. The sketches above are \
 drawn with it on.
 """)
+
+# What a style knows, said per data set: a teacher reading the card learns what to draw with it.
+LIMITS = {
+    "faces": ("Trained on cartoon faces only (DiceBear avatars, head and shoulders): a round face with eyes, a "
+              "mouth and hair becomes a cartoon face with skin, hair and clothes colours. Anything else (a car, a "
+              "house, a tree) is coloured in the avatars' skin and hair browns and oranges."),
+    "fluent3d": ("Trained on Fluent Emoji 3D pictures: glossy toys of faces, animals, food, vehicles and objects, "
+                 "lit from the top left. Subjects far from that (scenes, text) get plausible but generic colours; "
+                 "a drawing's many small shapes come out busier than its big ones."),
+}
+LIMITS_EMOJI = ("Trained on emoji-like pictures: it colours what looks like faces, animals, food, objects and "
+                "symbols in the data's palette. Subjects far from that (scenes, text) get plausible but generic "
+                "colours.")
+HINT_CAPTIONS = {
+    "faces": ("A face with no hint, then a brown, a yellow and a black scribble in the hair, the last with a brown "
+              "one on the cheek: the hair scribble colours the hair, the cheek scribble the skin."),
+}
+HINT_CAPTION = "A car with no hint, a red, a blue and a green scribble."
 
 FOREIGN = Template(" The index is built from another data set than the network's (`$dataset`, not `$own`): "
                    "$attribution.")
@@ -103,11 +121,15 @@ FINISHING = (
     ("hint_fill", "a colour hint colours the whole closed shape it was scribbled in"),
     ("clear_paper", "the open page well away from every line stays white paper, so no smudge of colour appears "
                     "where nothing was drawn (a shape with a pen-lift gap keeps its colour)"),
+    ("hint_light", "the network's light and shade (its 3D gloss) are kept on a shape a hint coloured, and where "
+                   "the network painted a bump round the hint's dot, the light around it fills the dot in"),
     ("keep_lines", "an open stroke (sun rays, whiskers) that the network let fade to paper is drawn again in a "
                    "deep shade of the drawing's own colour, so nothing the child drew disappears"),
 )
 HINT_SHADING = ("a colour hint sets the colour of the whole closed shape it was scribbled in, and the network's "
                 "own light and shade stay on it (as much as on the other fills)")
+LOOK_TEXT = {"watercolour": "last, a picture-book watercolour wash (`ml/looks.py`): pastel colours thinned towards "
+                             "the paper, deeper pigment at each shape's rim, and an even, fixed grain over the shapes"}
 FINISH = Template("""
 ## Finishing in the engine
 After the network, the engine (`ml/regions.py`, `ml/preprocess.py`): $steps. The first two \
@@ -134,9 +156,10 @@ def hints_part(meta: dict, name: str) -> str:
         return ""
     m, cfg = meta.get("metrics", {}), meta.get("recipe", {}).get("config", {})
     h, clean = m.get("with_hints", {}), m.get("clean", {})
+    caption = HINT_CAPTIONS.get(meta.get("data", {}).get("dataset", ""), HINT_CAPTION)
     return HINTS.substitute(none_percent=round((1 - cfg.get("hint_prob", 0)) * 100), hint_ssim=h.get("ssim", NA),
                             hint_l1=h.get("l1", NA), clean_ssim=clean.get("ssim", NA),
-                            clean_l1=clean.get("l1", NA), name=name)
+                            clean_l1=clean.get("l1", NA), name=name, hint_caption=caption)
 
 
 def magic_part(style_path: Path, m: dict) -> str:
@@ -166,6 +189,8 @@ def finish_part(io: dict) -> str:
     for switch, text in FINISHING:
         if io.get(switch):
             steps.append(HINT_SHADING if switch == "hint_fill" and io.get("hint_shading") else text)
+    if io.get("look"):
+        steps.append(LOOK_TEXT.get(io["look"], f"the `{io['look']}` look (`ml/looks.py`)"))
     return FINISH.substitute(steps="; ".join(steps)) if steps else ""
 
 
@@ -229,7 +254,8 @@ def card_fields(style_path: Path) -> dict:
         **training_parts(meta),
         "ndf": cfg.get("ndf"), "lr": cfg.get("lr"), "batch": cfg.get("batch"), "size": io.get("size"),
         "final_steps": cfg.get("final_steps"), "final_batch": cfg.get("final_batch"),
-        "final_size": io.get("final_size"), "aug_variants": cfg.get("aug_variants"),
+        "final_size": io.get("final_size"), "preview_size": io.get("preview_size") or io.get("size"),
+        "limits": LIMITS.get(data.get("dataset", ""), LIMITS_EMOJI), "aug_variants": cfg.get("aug_variants"),
         "clean_percent": round(cfg.get("clean_fraction", 0) * 100), "balance_groups": cfg.get("balance_groups"),
         "seed": cfg.get("seed"), "steps": rc.get("steps"), "minutes": rc.get("minutes"),
         "device": rc.get("device"), "world_size": rc.get("world_size"), "threads": cfg.get("threads"),

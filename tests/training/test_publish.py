@@ -199,3 +199,18 @@ def test_the_card_template_is_filled_with_nothing_left_over(tmp_path, trained):
     assert text.startswith(f"# {fields['title']} ({fields['title_ko']}) — iCanvas style `tiny`")
     assert "## Colour hints" in text and "## Finishing in the engine" in text     # TINY takes hints, fills flat
     assert "## Magic colours" not in text                                          # no index beside it
+
+
+def test_the_card_says_what_its_own_data_set_knows_and_how_its_hints_are_used(tmp_path, trained):
+    from icanvas_desktop.training.card import card_fields, write_card
+    generic = write_card(trained).read_text("utf-8")
+    assert "emoji-like pictures" in generic and "A car with no hint" in generic
+    assert "The live preview runs the network at 64²" in generic
+    meta = read_metadata(trained)
+    update_metadata(trained, data={**meta.get("data", {}), "dataset": "faces"},
+                    io={**meta["io"], "look": "watercolour", "preview_size": 128})
+    faces = write_card(trained).read_text("utf-8")
+    assert "cartoon faces only" in faces and "emoji-like" not in faces
+    assert "A face with no hint" in faces and "A car with no hint" not in faces
+    assert "watercolour wash" in faces and "runs the network at 128²" in faces
+    assert "$" not in faces and card_fields(trained)["preview_size"] == 128
