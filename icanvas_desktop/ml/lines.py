@@ -40,11 +40,14 @@ _T1, _T2 = _zhang_suen_tables()
 
 
 def neighbour_code(img: np.ndarray) -> np.ndarray:
-    pad = np.pad(img, 1)
     h, w = img.shape
-    code = np.zeros((h, w), np.uint8)
-    for bit, (dy, dx) in enumerate(NEIGHBOURS):
-        code |= pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w].astype(np.uint8) << bit
+    pad = np.zeros((h + 2, w + 2), np.uint8)       # one uint8 copy, shifted in place
+    pad[1:-1, 1:-1] = img
+    code = pad[:h, 1:w + 1].copy()                  # bit 0: the north neighbour
+    bit_plane = np.empty((h, w), np.uint8)
+    for bit, (dy, dx) in enumerate(NEIGHBOURS[1:], 1):
+        np.left_shift(pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w], bit, out=bit_plane)
+        code |= bit_plane
     return code
 
 
@@ -168,13 +171,17 @@ def page_rules(ink: np.ndarray, span: float = 0.9) -> np.ndarray:
 
 def erosion_depth(mask: np.ndarray) -> np.ndarray:
     """Each pixel's depth in the mask: the round of 4-neighbour erosion that removes it (the
-    picture's edge counts as outside). No SciPy in the app, so bool arithmetic per round."""
-    cur = mask.copy()
+    picture's edge counts as outside). No SciPy in the app, so bool arithmetic per round, on
+    the mask's bounding box only (outside it is all outside anyway), each round adding the
+    pixels still standing to their depth."""
     depth = np.zeros(mask.shape, np.int32)
-    k = 0
+    rows, cols = np.flatnonzero(mask.any(1)), np.flatnonzero(mask.any(0))
+    if len(rows) == 0:
+        return depth
+    cur = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1].copy()
+    box = depth[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     while cur.any():
-        k += 1
-        depth[cur] = k
+        box += cur
         nxt = cur.copy()
         nxt[1:] &= cur[:-1]
         nxt[:-1] &= cur[1:]

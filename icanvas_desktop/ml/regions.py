@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from icanvas_desktop.ml.gaps import GapConfig, bridge_mask
 from icanvas_desktop.ml.lines import dilate
-from icanvas_desktop.ml.masks import border_labels, label_regions, lines_of
+from icanvas_desktop.ml.masks import border_labels, label_regions, lines_of, members
 
 # Pen-lift gaps of about 1.5 % of the picture are closed by thickening the lines by this share
 # of the side (a child's circle is rarely quite shut); wider ones only where two stroke ends
@@ -30,7 +30,7 @@ class Shapes(NamedTuple):
 
     @property
     def mask(self) -> np.ndarray:
-        return np.isin(self.labels, self.ids) if self.ids else np.zeros(self.labels.shape, bool)
+        return members(self.labels, self.ids) if self.ids else np.zeros(self.labels.shape, bool)
 
 
 def closing_px(size: int) -> float:
@@ -246,8 +246,8 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     small = drawn[:half * 2, :half * 2].reshape(half, 2, half, 2).any(axis=(1, 3))
     reach = max(1.0, reach_frac * half)
     closed = ~dilate(~dilate(small, reach), reach)
-    labels, _ = label_regions(~closed)
-    outside = np.isin(labels, border_labels(labels))
+    labels, n = label_regions(~closed)
+    outside = members(labels, border_labels(labels), n)
     # Feather: full white only a little inside the open page, a smooth ramp towards the lines.
     blur = max(1, int(feather_frac * half))
     soft = Image.fromarray(outside.astype(np.uint8) * 255).filter(ImageFilter.BoxBlur(blur))

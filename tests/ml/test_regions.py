@@ -3,7 +3,7 @@
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from icanvas_desktop.ml.masks import label_regions
+from icanvas_desktop.ml.masks import label_regions, members
 from icanvas_desktop.ml.regions import clear_paper, decisive_colour, enclosed_regions, flatten, keep_open_lines
 
 
@@ -43,9 +43,18 @@ def test_run_labelling_matches_flood_fill(seed):
     lab, n = label_regions(free)
     ref, m = flood_labels(free)
     assert n == m
-    # same partition: a one-to-one map between the two labellings
-    pairs = set(zip(lab[free].tolist(), ref[free].tolist()))
-    assert len(pairs) == n and (lab[~free] == 0).all()
+    # the same regions, numbered alike: in reading order of each region's first pixel
+    assert np.array_equal(lab, ref)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 6))
+def test_members_is_exactly_where_the_labels_are_among_the_ids(seed, k):
+    free = np.random.default_rng(seed).random((19, 23)) > 0.4
+    lab, n = label_regions(free)
+    ids = np.random.default_rng(seed).permutation(n + 1)[:k].tolist()
+    assert np.array_equal(members(lab, ids), np.isin(lab, ids))
+    assert np.array_equal(members(lab, ids, n), np.isin(lab, ids))
 
 
 def test_labelling_follows_a_long_spiral_corridor_as_one_region():
