@@ -57,6 +57,7 @@ class WindowOptions:
 class MainWindow(WindowFrame):
     preview_shown = Signal(object)   # RenderResult
     final_shown = Signal(object)     # RenderResult
+    kept_shown = Signal(object, int)  # QImage, revision: a final picture kept earlier, shown again
     style_changed = Signal(object)   # StyleInfo, once the engine has it loaded
     message_shown = Signal(str)      # friendly message shown in the picture area
 
@@ -157,6 +158,7 @@ class MainWindow(WindowFrame):
         another style makes the final picture in that style."""
         self.finals.show(self.drawing.revision, style_name, image)
         self.picture.show_image(image)
+        self.kept_shown.emit(image, self.drawing.revision)
 
     # -- styles --------------------------------------------------------------------------------
     def choose_style(self, style: Any) -> None:
@@ -189,6 +191,7 @@ class MainWindow(WindowFrame):
                 self.finals.keep(self.drawing.revision, style.name, kept)
         if kept is not None:
             self.picture.show_image(kept)
+            self.kept_shown.emit(kept, self.drawing.revision)
         elif not self.finals.pending():
             self._say(self.tr("Making your picture in the %1 style...").replace(
                 "%1", style.display_title(self.options.lang)))

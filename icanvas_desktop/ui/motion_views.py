@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QT
 from icanvas_desktop.motion import MOTIONS
 from icanvas_desktop.ui.motion_player import EMPTY, ICONS, MotionPlayer, motion_label
 from icanvas_desktop.ui.widgets import big_button
-from icanvas_desktop.ui.worker import pil_to_qimage
+from icanvas_desktop.ui.worker import pil_to_qimage, qimage_to_pil
 
 
 def _choice_button(name: str, size: int, parent: QWidget) -> QToolButton:
@@ -78,6 +78,9 @@ class MotionBar(QWidget):
         """Follow a MainWindow: its Magic pictures, its picture area, its drawing."""
         self._window = window
         window.final_shown.connect(lambda result: self.offer(result.pil, result.revision))
+        # A picture kept earlier and shown again (a style switch back, a creation reopened)
+        # can move as well as a new one.
+        window.kept_shown.connect(lambda image, revision: self.offer(qimage_to_pil(image), revision))
         window.preview_shown.connect(lambda result: self.withdraw())
         window.style_changed.connect(lambda style: self.withdraw())
         window.drawing.subscribe(self._drawing_changed)

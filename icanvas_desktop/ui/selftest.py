@@ -317,4 +317,21 @@ def _switch_styles(shell, window, timeout_s: float) -> tuple[bool, str]:
     names = sorted(e.style for e in shell.session.gallery.list())
     if "" in names:
         return False, "a creation was kept without a style name"
+    if others:
+        # Back to the first style, as a child taps back: its picture comes back, and it is the
+        # one kept before, not a second copy (the screenshot then shows the default style).
+        before = len(shell.session.gallery.list())
+        first_card = next(c for c, s in zip(window.style_picker.cards, window.styles) if s.name == first)
+        QTest.mouseClick(first_card, Qt.MouseButton.LeftButton)
+        def shows_first() -> bool:
+            kept = window.finals.kept(window.drawing.revision, first)
+            return (window.style is not None and window.style.name == first and kept is not None
+                    and window.picture.image().cacheKey() == kept.cacheKey())
+        back = wait_until(shows_first, timeout_s)
+        wait_until(lambda: False, 0.3)
+        if not back:
+            return False, f"back to {first}: " + " / ".join(window.picture.message())
+        if len(shell.session.gallery.list()) != before:
+            return False, f"back to {first}: its picture was kept a second time"
+        notes.append(f"back to {first}")
     return True, ", ".join(notes) or "only one style is installed"

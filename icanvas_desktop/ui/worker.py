@@ -52,6 +52,15 @@ def pil_to_qimage(pil) -> QImage:
     return image.copy()  # detach from `data`, which Python may free
 
 
+def qimage_to_pil(image: QImage):
+    """An RGB PIL copy of a QImage (a picture kept in the gallery, shown again)."""
+    from PIL import Image
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    row = rgb.bytesPerLine()
+    data = bytes(rgb.constBits())[: row * rgb.height()]
+    return Image.frombuffer("RGB", (rgb.width(), rgb.height()), data, "raw", "RGB", row, 1).copy()
+
+
 def _lower_thread_priority() -> None:
     """Make the calling (worker) thread yield to the UI thread for CPU time.
 

@@ -119,6 +119,22 @@ def test_a_new_stroke_stops_the_motion_and_hides_make_it_move(qtbot, window):
     assert not bar.player.is_playing() and bar.isHidden() and window.magic_button.isVisible()
 
 
+def test_make_it_move_comes_back_with_the_picture_when_the_child_taps_back_to_a_style(
+        qtbot, window, fake_styles):
+    magic(qtbot, window)
+    first = window.last_final
+    with qtbot.waitSignal(window.final_shown, timeout=WAIT):       # another style: a new picture
+        window.choose_style(fake_styles[1])
+    with qtbot.waitSignal(window.kept_shown, timeout=WAIT):        # back: the picture made before
+        window.choose_style(fake_styles[0])
+    bar = window.motion_bar
+    assert bar.isVisible() and bar.move_button.isVisible()
+    assert image_bytes(window.picture.image()) == image_bytes(first.image)
+    QTest.mouseClick(bar.move_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(bar.player.is_playing, timeout=WAIT)
+    qtbot.waitUntil(lambda: image_bytes(window.picture.image()) != image_bytes(first.image), timeout=WAIT)
+
+
 def test_the_gallery_moves_a_creation_and_saves_it_as_a_gif(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", lambda fd: None)
     gallery = Gallery(tmp_path / "g")
