@@ -93,9 +93,21 @@ def border_labels(labels: np.ndarray) -> np.ndarray:
 
 
 def solid(mask: np.ndarray) -> np.ndarray:
-    """The mask with its holes filled: everything the open paper cannot reach."""
-    labels, n = label_regions(~mask)
+    """The mask with its holes filled: everything the open paper cannot reach.
+
+    Worked out on the mask's box and a pixel of paper round it: all paper outside the box
+    reaches the picture's edge, so a hole is a part of the box's paper that does not reach
+    the ring, and a small object costs only its own pixels."""
+    out = np.zeros(mask.shape, bool)
+    rows, cols = np.flatnonzero(mask.any(1)), np.flatnonzero(mask.any(0))
+    if len(rows) == 0:
+        return out
+    y0, y1 = max(0, rows[0] - 1), min(mask.shape[0], rows[-1] + 2)
+    x0, x1 = max(0, cols[0] - 1), min(mask.shape[1], cols[-1] + 2)
+    box = mask[y0:y1, x0:x1]
+    labels, n = label_regions(~box)
     hole = np.ones(n + 1, bool)
     hole[0] = False
     hole[border_labels(labels)] = False
-    return mask | hole[labels]
+    out[y0:y1, x0:x1] = box | hole[labels]
+    return out
