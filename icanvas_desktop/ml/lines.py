@@ -54,20 +54,31 @@ def neighbour_code(img: np.ndarray) -> np.ndarray:
 def thin(mask: np.ndarray, max_iter: int = 200) -> np.ndarray:
     """Zhang-Suen thinning of a boolean mask to a connected 1-pixel skeleton.
 
-    Each sub-iteration is one neighbour-code computation plus a table look-up, so a 512²
-    sketch with 11-pixel lines thins in tens of milliseconds.
+    Each sub-iteration reads the neighbour code (`neighbour_code`) of the pixels still set,
+    and only of them (a gather at eight offsets in the flat, padded picture), then one table
+    look-up decides which go. The lines are a small part of the picture, so this is several
+    times cheaper than coding every pixel: it runs on every live preview (`gaps`).
     """
-    img = mask.astype(bool).copy()
+    h, w = mask.shape
+    wide = w + 2
+    pad = np.zeros((h + 2) * wide, np.uint8)
+    pad.reshape(h + 2, wide)[1:-1, 1:-1] = mask
+    at = np.flatnonzero(pad)
+    offsets = [dy * wide + dx for dy, dx in NEIGHBOURS]
     for _ in range(max_iter):
         changed = False
         for table in (_T1, _T2):
-            kill = table[neighbour_code(img)] & img
+            code = pad[at + offsets[0]]
+            for bit, off in enumerate(offsets[1:], 1):
+                code |= pad[at + off] << bit
+            kill = table[code]
             if kill.any():
-                img[kill] = False
+                pad[at[kill]] = 0
+                at = at[~kill]
                 changed = True
         if not changed:
             break
-    return img
+    return pad.reshape(h + 2, wide)[1:-1, 1:-1].astype(bool)
 
 
 def binarise(gray: np.ndarray, darkest_paper: float = 0.75) -> np.ndarray:

@@ -1,10 +1,10 @@
 """Line clean-up helpers: dilation with a round pen is exactly a disc, at any size and edge;
-erosion depth is the distance to the nearest pixel outside."""
+erosion depth is the distance to the nearest pixel outside; thinning is the textbook Zhang-Suen."""
 
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from icanvas_desktop.ml.lines import dilate, erosion_depth
+from icanvas_desktop.ml.lines import dilate, erosion_depth, thin
 
 
 def disc_dilation(mask, radius):
@@ -45,3 +45,39 @@ def test_erosion_depth_is_the_city_block_distance_to_the_nearest_pixel_outside(s
     out += [(-1, x) for x in range(w)] + [(h, x) for x in range(w)] + [(y, -1) for y in range(h)] + [(y, w) for y in range(h)]
     ref = np.min([np.abs(yy - y) + np.abs(xx - x) for y, x in out], axis=0) * mask
     assert np.array_equal(erosion_depth(mask), ref)
+
+
+def zhang_suen(mask):
+    """Reference: Zhang and Suen (1984) pixel by pixel, P2..P9 clockwise from north."""
+    img = np.pad(mask.astype(int), 1)
+    while True:
+        changed = False
+        for step in (0, 1):
+            kill = []
+            for y in range(1, img.shape[0] - 1):
+                for x in range(1, img.shape[1] - 1):
+                    if not img[y, x]:
+                        continue
+                    p = [img[y - 1, x], img[y - 1, x + 1], img[y, x + 1], img[y + 1, x + 1],
+                         img[y + 1, x], img[y + 1, x - 1], img[y, x - 1], img[y - 1, x - 1]]
+                    b = sum(p)
+                    a = sum(p[i] == 0 and p[(i + 1) % 8] == 1 for i in range(8))
+                    p2, p4, p6, p8 = p[0], p[2], p[4], p[6]
+                    side = (p2 * p4 * p6 == 0 and p4 * p6 * p8 == 0) if step == 0 else \
+                        (p2 * p4 * p8 == 0 and p2 * p6 * p8 == 0)
+                    if 2 <= b <= 6 and a == 1 and side:
+                        kill.append((y, x))
+            for y, x in kill:
+                img[y, x] = 0
+            changed |= bool(kill)
+        if not changed:
+            return img[1:-1, 1:-1].astype(bool)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.floats(1.0, 4.0))
+def test_thinning_is_zhang_suen_applied_pixel_by_pixel(seed, radius):
+    rng = np.random.default_rng(seed)
+    h, w = rng.integers(3, 26, 2)
+    mask = dilate(rng.random((h, w)) < 0.04, radius) | (rng.random((h, w)) < 0.05)
+    assert np.array_equal(thin(mask), zhang_suen(mask))
