@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from icanvas_desktop.ml.lines import NEIGHBOURS, dilate, neighbour_code, ring_counts, thin
+from icanvas_desktop.ml.lines import NEIGHBOURS, dilate, halve, neighbour_code, ring_counts, thin
 from icanvas_desktop.ml.masks import label_regions, lines_of
 
 
@@ -162,7 +162,10 @@ def bridge_mask(ink: np.ndarray, config: GapConfig = GapConfig(), min_gap: float
     bridged in one and not the other. The bridge is drawn as wide as the reduction, so it seals."""
     h, w = ink.shape
     f = max(1, min(h, w) // work_size)
-    small = ink[:h // f * f, :w // f * f].reshape(h // f, f, w // f, f).mean(axis=(1, 3)) if f > 1 else ink
+    if f == 2:
+        small = halve(ink[:h // 2 * 2, :w // 2 * 2])
+    else:
+        small = ink[:h // f * f, :w // f * f].reshape(h // f, f, w // f, f).mean(axis=(1, 3)) if f > 1 else ink
     img = Image.new("L", (w, h), 0)
     draw = ImageDraw.Draw(img)
     for a, b in bridges(lines_of(small), config, min_gap / f):

@@ -13,7 +13,7 @@ from PIL import Image, ImageFilter
 from typing import NamedTuple
 
 from icanvas_desktop.ml.gaps import GapConfig, bridge_mask
-from icanvas_desktop.ml.lines import dilate
+from icanvas_desktop.ml.lines import dilate, halve
 from icanvas_desktop.ml.masks import border_labels, label_regions, lines_of, members
 
 # Pen-lift gaps of about 1.5 % of the picture are closed by thickening the lines by this share
@@ -131,26 +131,23 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
     has_hints = hint_mask is not None and hint_mask.max() > 0.5
     if has_hints:
         hm = hint_mask.ravel() > 0.5
-        hc = hint_rgb.reshape(-1, 3) * 2 - 1
-        if hint_shading:
+        hc = hint_rgb.reshape(-1, 3)
+        if hint_shading and light:
+            # the network paints a dot's mark wider than the dot (a 3D bump round it): the
+            # light under a wider ring is read from around it
+            wide = ~dilate(hint_mask > 0.5, max(1.0, 0.035 * hint_mask.shape[0]))
+            lum = light_map(rgb, wide).ravel()
+        elif hint_shading:
             # The network draws a hint dot or scribble as a darker spot of its colour; kept as
             # "shading" it would show Magic colours' dot in the middle of the shape. The light
             # and shade are taken away from the hints, and the hints themselves get the colour.
             calm = ~dilate(hint_mask > 0.5, max(1.0, 0.015 * hint_mask.shape[0])).ravel()
-            if light:
-                # the network paints a dot's mark wider than the dot (a 3D bump round it): the
-                # light under a wider ring is read from around it
-                wide = ~dilate(hint_mask > 0.5, max(1.0, 0.035 * hint_mask.shape[0]))
-                lum = light_map(rgb, wide).ravel()
-    order = np.argsort(flat_labels, kind="stable")
-    bounds = np.searchsorted(flat_labels[order], np.arange(labels.max() + 2))
-    for i in ids:
-        members = order[bounds[i]:bounds[i + 1]]
+    for i, members in zip(ids, _pixels_of(flat_labels, ids)):
         colour, k = None, strength
         if has_hints:
             hinted = members[hm[members]]
             if len(hinted):
-                colour, k = np.median(hc[hinted], axis=0), max(strength, 0.85)  # the child asked for it
+                colour, k = np.median(hc[hinted] * 2 - 1, axis=0), max(strength, 0.85)  # the child asked for it
                 if hint_shading and light:
                     out.reshape(-1, 3)[members] = _lit(colour, lum[members], strength)
                     continue
@@ -165,6 +162,16 @@ def flatten(rgb: np.ndarray, ink: np.ndarray, hint_rgb: np.ndarray | None = None
         if colour is not None:
             out.reshape(-1, 3)[members] = k * colour + (1 - k) * pix[members]
     return out
+
+
+def _pixels_of(flat_labels: np.ndarray, ids: list[int]):
+    """The flat indices of each shape's pixels, in reading order: one scan a shape for a few
+    shapes (a child's drawing), one stable sort of the picture for many."""
+    if len(ids) <= 24:
+        return (np.flatnonzero(flat_labels == i) for i in ids)
+    order = np.argsort(flat_labels, kind="stable")
+    bounds = np.searchsorted(flat_labels[order], np.arange(flat_labels.max() + 2))
+    return (order[bounds[i]:bounds[i + 1]] for i in ids)
 
 
 LUMA = np.array([0.299, 0.587, 0.114], np.float32)
@@ -192,8 +199,7 @@ def light_map(rgb: np.ndarray, calm: np.ndarray, blur_frac: float = 0.008, fill_
     half = size // 2
     lum = ((rgb[:half * 2, :half * 2] @ LUMA) + 1) / 2
     w = calm[:half * 2, :half * 2].astype(np.float32)
-    small_w = w.reshape(half, 2, half, 2).mean((1, 3))
-    small_lum = (lum * w).reshape(half, 2, half, 2).mean((1, 3))
+    small_w, small_lum = halve(w), halve(lum * w)
     fine, wide = max(0.5, blur_frac * half), max(1.0, fill_frac * half)
     near, far = _blur(small_w, fine), _blur(small_w, wide)
     filled = np.where(near > 0.5, _blur(small_lum, fine) / np.maximum(near, 1 / 255),
@@ -243,7 +249,7 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     # The open page is found at half resolution (a quarter of the work, on the live preview's
     # path): it is a coarse, feathered region, and a line 1 px wide survives the max-pooling.
     half = size // 2
-    small = drawn[:half * 2, :half * 2].reshape(half, 2, half, 2).any(axis=(1, 3))
+    small = halve(drawn[:half * 2, :half * 2])
     reach = max(1.0, reach_frac * half)
     closed = ~dilate(~dilate(small, reach), reach)
     labels, n = label_regions(~closed)
