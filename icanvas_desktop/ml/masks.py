@@ -77,13 +77,16 @@ def label_regions(free: np.ndarray) -> tuple[np.ndarray, int]:
     return np.repeat(values, lengths).reshape(h, w), int(is_root.sum())
 
 
-def members(labels: np.ndarray, ids, n: int | None = None) -> np.ndarray:
-    """Where `labels` is one of `ids`: one look-up per pixel (np.isin sorts and searches,
-    several times the cost, and this runs several times on every live preview). `n`, the
-    largest label, when the caller knows it."""
-    table = np.zeros((int(labels.max()) if n is None else n) + 1, bool)
-    table[np.asarray(ids, np.int64)] = True
-    return table[labels]
+def members(labels: np.ndarray, ids) -> np.ndarray:
+    """Where `labels` (>= 0) is one of `ids`. The enclosed shapes' ids are often one run of
+    numbers, and then two comparisons cost a third of np.isin; otherwise one look-up a pixel
+    (np.isin's cost varies with how the labels lie). This runs several times a preview."""
+    ids = np.unique(np.asarray(ids, np.int64))
+    if len(ids) and ids[-1] - ids[0] + 1 == len(ids):
+        return (labels >= ids[0]) & (labels <= ids[-1])
+    table = np.zeros(max(int(labels.max()) if labels.size else 0, int(ids[-1]) if len(ids) else 0) + 1, bool)
+    table[ids] = True
+    return np.take(table, labels)
 
 
 def border_labels(labels: np.ndarray) -> np.ndarray:

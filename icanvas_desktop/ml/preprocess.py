@@ -67,13 +67,19 @@ def encode_input(ink: np.ndarray, hint_rgb: np.ndarray | None = None,
                  line_channels: int = 1) -> np.ndarray:
     """Channels: lines as paper (white = 1, ink = -1), repeated `line_channels` times; with
     hints, RGB in [-1, 1] where a hint is and 0 elsewhere, then the hint mask in [0, 1]."""
-    chans = [1.0 - 2.0 * ink] * line_channels
+    # Written straight into one array: stacking the channels and then casting them cost two
+    # copies of the whole input on every live preview.
+    out = np.empty((line_channels + (4 if hints else 0),) + ink.shape, np.float32)
+    out[:line_channels] = 1.0 - 2.0 * ink
     if hints:
-        s = ink.shape
-        rgb = np.zeros(s + (3,), np.float32) if hint_rgb is None else hint_rgb
-        mask = np.zeros(s, np.float32) if hint_mask is None else hint_mask
-        chans += list(np.moveaxis((rgb * 2 - 1) * mask[..., None], -1, 0)) + [mask]
-    return np.stack(chans).astype(np.float32)
+        if hint_mask is None:
+            out[line_channels:] = 0.0
+        else:
+            rgb = np.zeros(ink.shape + (3,), np.float32) if hint_rgb is None else hint_rgb
+            for k in range(3):
+                out[line_channels + k] = (rgb[..., k] * 2 - 1) * hint_mask
+            out[line_channels + 3] = hint_mask
+    return out
 
 
 def square_crop(box: tuple[float, float, float, float], margin_frac: float) -> tuple[float, float, float]:

@@ -253,13 +253,18 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     reach = max(1.0, reach_frac * half)
     closed = ~dilate(~dilate(small, reach), reach)
     labels, n = label_regions(~closed)
-    outside = members(labels, border_labels(labels), n)
+    outside = members(labels, border_labels(labels))
     # Feather: full white only a little inside the open page, a smooth ramp towards the lines.
     blur = max(1, int(feather_frac * half))
     soft = Image.fromarray(outside.astype(np.uint8) * 255).filter(ImageFilter.BoxBlur(blur))
     w = np.clip(np.asarray(soft, np.float32) / 255 * 2 - 1, 0, 1) * outside
     w = np.asarray(Image.fromarray(w).resize((ink.shape[1], size), Image.BILINEAR)) * ~drawn
-    return rgb + (1.0 - rgb) * w[..., None]
+    # only where the page is cleared: elsewhere the mix adds nothing
+    cleared = np.flatnonzero(w)
+    out = rgb.copy()
+    flat = out.reshape(-1, 3)
+    flat[cleared] += (1.0 - flat[cleared]) * w.ravel()[cleared, None]
+    return out
 
 
 def keep_open_lines(rgb: np.ndarray, ink: np.ndarray, regions: tuple[np.ndarray, list[int]],
@@ -285,5 +290,8 @@ def keep_open_lines(rgb: np.ndarray, ink: np.ndarray, regions: tuple[np.ndarray,
     # 0 where the line is still dark enough to see, 1 where it has faded to paper;
     # the ink ramp keeps the line's anti-aliased edge soft
     fade = np.clip((x @ weights - 0.55) / 0.3, 0, 1) * np.clip((ink - 0.2) / 0.5, 0, 1) * ~near_shape
-    x = x + (line_colour - x) * fade[..., None]
+    # only where a line faded (a few pixels): elsewhere the mix adds nothing
+    faded = np.flatnonzero(fade)
+    flat = x.reshape(-1, 3)
+    flat[faded] += (line_colour - flat[faded]) * fade.ravel()[faded, None]
     return x * 2 - 1
