@@ -259,11 +259,9 @@ def clear_paper(rgb: np.ndarray, ink: np.ndarray, hint_mask: np.ndarray | None =
     soft = Image.fromarray(outside.astype(np.uint8) * 255).filter(ImageFilter.BoxBlur(blur))
     w = np.clip(np.asarray(soft, np.float32) / 255 * 2 - 1, 0, 1) * outside
     w = np.asarray(Image.fromarray(w).resize((ink.shape[1], size), Image.BILINEAR)) * ~drawn
-    # only where the page is cleared: elsewhere the mix adds nothing
-    cleared = np.flatnonzero(w)
-    out = rgb.copy()
-    flat = out.reshape(-1, 3)
-    flat[cleared] += (1.0 - flat[cleared]) * w.ravel()[cleared, None]
+    out = 1.0 - rgb                  # rgb + (1 - rgb) * w, in place (a sum's order does not matter)
+    out *= w[..., None]
+    out += rgb
     return out
 
 
