@@ -128,9 +128,15 @@ class JobWorker(QObject):
         """Jobs waiting (not the one running)."""
         return len(self._jobs)
 
-    def stop(self, finish: bool = False, wait: bool = False) -> None:
+    def stop(self, finish: bool = False, wait: bool = True) -> None:
         """Take no more jobs; drop the waiting ones (or, `finish`, run them first); end the
-        thread after them. `wait`: return only when the thread has ended."""
+        thread after them. `wait` (the default): return only when the thread has ended.
+
+        Why wait: a thread left to end on its own deletes its runner there, and PySide's
+        ~QObject takes the GIL while holding Qt's connection lock; a main thread that connects
+        or disconnects at that moment (a settings change rebuilding the window, `setStyle`)
+        waits for that lock while holding the GIL: both stop for good (seen in CI, in
+        test_app_integration). QThread.wait() lets go of the GIL, so the thread can end."""
         if self._stopped:
             if wait:
                 self._thread.wait()
