@@ -88,15 +88,7 @@ $hue_match / $magic_hue_match, hue spread $hue_spread / $magic_hue_spread. The s
 drawn with it on.
 """)
 
-# What a style knows, said per data set: a teacher reading the card learns what to draw with it.
-LIMITS = {
-    "faces": ("Trained on cartoon faces only (DiceBear avatars, head and shoulders): a round face with eyes, a "
-              "mouth and hair becomes a cartoon face with skin, hair and clothes colours. Anything else (a car, a "
-              "house, a tree) is coloured in the avatars' skin and hair browns and oranges."),
-    "fluent3d": ("Trained on Fluent Emoji 3D pictures: glossy toys of faces, animals, food, vehicles and objects, "
-                 "lit from the top left. Subjects far from that (scenes, text) get plausible but generic colours; "
-                 "a drawing's many small shapes come out busier than its big ones."),
-}
+# A data set's own Limits text is in its `datasets.SOURCES` entry; the emoji sets share this one.
 LIMITS_EMOJI = ("Trained on emoji-like pictures: it colours what looks like faces, animals, food, objects and "
                 "symbols in the data's palette. Subjects far from that (scenes, text) get plausible but generic "
                 "colours.")
@@ -233,6 +225,12 @@ def sketch_line(sk: dict) -> str:
             "(0 = one colour for all).")
 
 
+def limits_of(dataset: str) -> str:
+    from icanvas_desktop.training.datasets import SOURCES
+    source = SOURCES.get(dataset)
+    return (source.limits if source is not None else "") or LIMITS_EMOJI
+
+
 def card_fields(style_path: Path) -> dict:
     """Everything CARD asks for, from the style file and what lies beside it."""
     meta = read_metadata(style_path)
@@ -255,7 +253,7 @@ def card_fields(style_path: Path) -> dict:
         "ndf": cfg.get("ndf"), "lr": cfg.get("lr"), "batch": cfg.get("batch"), "size": io.get("size"),
         "final_steps": cfg.get("final_steps"), "final_batch": cfg.get("final_batch"),
         "final_size": io.get("final_size"), "preview_size": io.get("preview_size") or io.get("size"),
-        "limits": LIMITS.get(data.get("dataset", ""), LIMITS_EMOJI), "aug_variants": cfg.get("aug_variants"),
+        "limits": limits_of(data.get("dataset", "")), "aug_variants": cfg.get("aug_variants"),
         "clean_percent": round(cfg.get("clean_fraction", 0) * 100), "balance_groups": cfg.get("balance_groups"),
         "seed": cfg.get("seed"), "steps": rc.get("steps"), "minutes": rc.get("minutes"),
         "device": rc.get("device"), "world_size": rc.get("world_size"), "threads": cfg.get("threads"),

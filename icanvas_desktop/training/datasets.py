@@ -205,6 +205,8 @@ class Source:
     attribution: str
     fetch: Callable[[Path], Path] | None      # registry package → folder; None for local sets
     pairs: Callable[[Path], Iterator[Pair]]
+    # What a style trained on it knows, for its model card's Limits ("" = the emoji sets' text).
+    limits: str = ""
 
 
 SOURCES: dict[str, Source] = {
@@ -227,12 +229,18 @@ SOURCES: dict[str, Source] = {
     "fluent3d": Source("Fluent Emoji 3D (@lobehub/fluent-emoji-3d 1.1.0)", "MIT",
                        "Fluent Emoji by Microsoft Corporation, MIT License "
                        "(https://github.com/microsoft/fluentui-emoji); packaged by LobeHub",
-                       lambda d: _worlds().fluent3d_fetch(d), lambda p: _worlds().fluent3d_pairs(p)),
+                       lambda d: _worlds().fluent3d_fetch(d), lambda p: _worlds().fluent3d_pairs(p),
+                       "Trained on Fluent Emoji 3D pictures: glossy toys of faces, animals, food, vehicles and "
+                       "objects, lit from the top left. Subjects far from that (scenes, text) get plausible but "
+                       "generic colours; a drawing's many small shapes come out busier than its big ones."),
     "faces": Source("DiceBear avatars 9.4.3: Adventurer, Big Smile, Personas", "CC BY 4.0",
                     "Adventurer by Lisa Wischofsky, Big Smile by Ashley Seo, Personas by Draftbit, "
                     "each licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); "
                     "drawn with DiceBear by Florian Körner (MIT, https://www.dicebear.com)",
-                    lambda d: _worlds().dicebear_fetch(d), lambda p: _worlds().dicebear_pairs(p)),
+                    lambda d: _worlds().dicebear_fetch(d), lambda p: _worlds().dicebear_pairs(p),
+                    "Trained on cartoon faces only (DiceBear avatars, head and shoulders): a round face with "
+                    "eyes, a mouth and hair becomes a cartoon face with skin, hair and clothes colours. Anything "
+                    "else (a car, a house, a tree) is coloured in the avatars' skin and hair browns and oranges."),
     "pix2pix-ab": Source("pix2pix AB folders", "as given by the data set's owner", "", None, pix2pix_ab_pairs),
     "paired-folders": Source("paired folders", "as given by the data set's owner", "", None, paired_folder_pairs),
     "pictures": Source("pictures with derived lines", "as given by the data set's owner", "", None, picture_folder_pairs),
