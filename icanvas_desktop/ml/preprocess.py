@@ -36,7 +36,7 @@ class IOSpec:
     clear_paper: bool = False       # white paper away from every line (no smudges between subjects)
     keep_lines: bool = False        # open strokes (rays, whiskers) never fade away (no-outline styles)
     colour_from_preview: bool = True  # final render: colours from a pass at `size`, detail from `final_size`
-    look: str = ""                  # the style's own finish on top (`looks`): "" or "watercolour"
+    look: str = ""                  # the style's own finish on top (`looks.LOOKS`): "" or "watercolour"
     line_colour: str = ""           # colour of the child's lines drawn on top ("#rrggbb"; "" = black)
 
     @property
@@ -253,9 +253,9 @@ def postprocess(rgb: np.ndarray, prep: Prepared, spec: IOSpec, shapes=None) -> n
         rgb = clear_paper(rgb, ink, hint_mask, shapes=regions.mask if regions.ids else None)
     if spec.keep_lines:
         rgb = keep_open_lines(rgb, ink, regions, spec.line_width(ink.shape[0]))
-    if spec.look == "watercolour":
-        from icanvas_desktop.ml.looks import watercolour
-        rgb = watercolour(rgb, regions.mask)
+    if spec.look:
+        from icanvas_desktop.ml.looks import finish_look
+        rgb = finish_look(spec.look, rgb, regions.mask)
     return rgb
 
 

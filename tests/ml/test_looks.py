@@ -37,3 +37,12 @@ def test_the_wash_is_uneven_but_the_same_every_time():
 def test_a_drawing_without_shapes_is_left_alone():
     rgb = np.random.default_rng(0).uniform(-1, 1, (64, 64, 3)).astype(np.float32)
     assert np.array_equal(watercolour(rgb, np.zeros((64, 64), bool)), rgb)
+
+
+def test_a_look_this_version_does_not_know_leaves_the_picture_as_it_was():
+    from icanvas_desktop.ml.looks import finish_look
+    mask = disc()
+    rgb = np.zeros((128, 128, 3), np.float32)
+    rgb[mask] = (0.8, -0.8, -0.8)
+    assert finish_look("from-a-newer-icanvas", rgb, mask) is rgb
+    np.testing.assert_array_equal(finish_look("watercolour", rgb, mask), watercolour(rgb, mask))
