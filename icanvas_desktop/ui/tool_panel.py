@@ -37,16 +37,23 @@ PALETTE = (
     ("blue", (25, 130, 196), QT_TRANSLATE_NOOP("ToolPanel", "Blue")),
     ("purple", (131, 56, 236), QT_TRANSLATE_NOOP("ToolPanel", "Purple")),
     ("pink", (255, 112, 166), QT_TRANSLATE_NOOP("ToolPanel", "Pink")),
+    # Peach and brown side by side: a scribble on a face's cheek is its skin in Faces, and Magic
+    # colours alone gave the sample face a tan one, so these two are how a child with lighter or
+    # darker skin makes a face that looks like them. Nine paints keep the column's paints three
+    # rows of three, as eight did.
+    ("peach", (247, 196, 160), QT_TRANSLATE_NOOP("ToolPanel", "Peach")),
     ("brown", (140, 90, 60), QT_TRANSLATE_NOOP("ToolPanel", "Brown")),
 )
 
 MIN_TARGET = 48     # px at 100 %: the smallest button a child's finger hits reliably (Tux Paint)
-# (columns, compact, words) to try, biggest first: the column beside the canvas (landscape)
-# and the band of two rows above it (portrait); the TIGHT ones show pictures only.
+# (columns, compact, words[, paint rows]) to try, biggest first: the column beside the canvas
+# (landscape) and the band above it (portrait): the tools in one row, the paints in one row or,
+# where a narrow portrait screen has no room for nine big paints abreast, in two. The TIGHT
+# ones show pictures only.
 COLUMN_CHOICES = ((2, False, True), (2, True, True), (3, True, True))
-BAND_CHOICES = ((7, False, True), (7, True, True))
+BAND_CHOICES = ((7, False, True), (7, False, True, 2), (7, True, True), (7, True, True, 2))
 TIGHT_COLUMN_CHOICES = ((2, True, False), (3, True, False))
-TIGHT_BAND_CHOICES = ((7, True, False),)
+TIGHT_BAND_CHOICES = ((7, True, False), (7, True, False, 2))
 
 
 class ToolPanel(QFrame):
@@ -113,14 +120,15 @@ class ToolPanel(QFrame):
         self._follow_drawing()
 
     # -- arrangement -------------------------------------------------------------------------------
-    def arrange(self, columns: int, compact: bool = False, words: bool = True) -> None:
+    def arrange(self, columns: int, compact: bool = False, words: bool = True, paint_rows: int = 1) -> None:
         """Place the buttons `columns` wide: 2 or 3 make a column (tools, paints one more
-        abreast, undo/redo, new page); 7 or more make a band of two rows (tools with
-        undo/redo/new page, then the paints). `compact` takes smaller pictures; without
-        `words` the buttons show their pictures only."""
-        if self.arrangement == (columns, compact, words):
+        abreast, undo/redo, new page); 7 or more make a band (tools with undo/redo/new page in
+        one row, then the paints in `paint_rows` rows). `compact` takes smaller pictures;
+        without `words` the buttons show their pictures only."""
+        arrangement = (columns, compact, words) + ((paint_rows,) if paint_rows > 1 else ())
+        if self.arrangement == arrangement:
             return
-        self.arrangement = (columns, compact, words)
+        self.arrangement = arrangement
         s = self.scale
         icon_px = round((32 if compact else 44) * s)
         swatch_px = round((30 if compact else 34) * s)
@@ -150,7 +158,7 @@ class ToolPanel(QFrame):
         # The grid is a * b cells wide: a tool button spans b cells, a paint a cells, so `a`
         # tools and `b` paints share one width. Paints are small, so one more fits abreast.
         if band:
-            a, b = len(tools) + 3, len(self.swatches)
+            a, b = len(tools) + 3, -(-len(self.swatches) // max(1, paint_rows))
         else:
             a, b = columns, columns + 1
         row = 0

@@ -792,7 +792,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+77"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+78"/>
         <location line="+3"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
@@ -823,12 +823,12 @@
         <translation>You can still draw! A grown-up can add styles.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Getting the %1 magic ready...</source>
         <translation>Getting the %1 magic ready...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Making your picture in the %1 style...</source>
         <translation>Making your picture in the %1 style...</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>Stop moving</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Pick a way to move!</source>
         <translation>Pick a way to move!</translation>
     </message>
@@ -1179,6 +1179,11 @@
         <location line="+1"/>
         <source>Pink</source>
         <translation>Pink</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Peach</source>
+        <translation>Peach</translation>
     </message>
     <message>
         <location line="+1"/>

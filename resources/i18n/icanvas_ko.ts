@@ -792,7 +792,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../icanvas_desktop/ui/main_window.py" line="+77"/>
+        <location filename="../../icanvas_desktop/ui/main_window.py" line="+78"/>
         <location line="+3"/>
         <source>iCanvas</source>
         <translation>iCanvas</translation>
@@ -823,12 +823,12 @@
         <translation>그래도 그림은 그릴 수 있어요! 스타일은 어른이 넣어 줄 수 있어요.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Getting the %1 magic ready...</source>
         <translation>%1 마법을 준비하고 있어요...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Making your picture in the %1 style...</source>
         <translation>%1 스타일로 그림을 만들고 있어요...</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>그만 움직이기</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Pick a way to move!</source>
         <translation>어떻게 움직일지 골라 봐!</translation>
     </message>
@@ -1179,6 +1179,11 @@
         <location line="+1"/>
         <source>Pink</source>
         <translation>분홍</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Peach</source>
+        <translation>살구색</translation>
     </message>
     <message>
         <location line="+1"/>

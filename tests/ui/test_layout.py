@@ -179,6 +179,25 @@ def test_big_buttons_trade_their_words_only_when_the_canvas_needs_the_room(make_
     assert card.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
 
 
+def test_on_a_narrow_portrait_screen_big_paints_take_two_rows_and_each_stays_a_full_target(
+        make_shell, six_styles):
+    """Nine big paints abreast are wider than a 600-px portrait screen: the band gives them a
+    second row rather than shrinking them or pushing the last ones (Peach, Brown) off screen."""
+    window = make_shell(installed=six_styles, button_size="big").window
+    fit(window, 600, 1024)
+    assert window.tools.arrangement[-1] == 2
+    swatches = window.tools.swatches
+    rows = sorted({box(b, window).top() for b in swatches})
+    assert len(rows) == 2
+    names = [b.accessibleName() for b in swatches]
+    assert "Peach paint" in names and "Brown paint" in names
+    for b in swatches:
+        assert window.rect().contains(box(b, window)) and b.height() >= BIG_TARGET, b.accessibleName()
+    fit(window, 1080, 1920)                                 # a wide portrait screen: one row
+    assert len(window.tools.arrangement) == 3
+    assert len({box(b, window).top() for b in swatches}) == 1
+
+
 def test_with_big_buttons_in_landscape_todays_challenge_rides_in_the_top_bar(make_shell, six_styles):
     shell = make_shell(installed=six_styles, button_size="big")
     window, card = shell.window, shell.challenge_card
