@@ -93,8 +93,8 @@ LIMITS_EMOJI = ("Trained on emoji-like pictures: it colours what looks like face
                 "symbols in the data's palette. Subjects far from that (scenes, text) get plausible but generic "
                 "colours.")
 HINT_CAPTIONS = {
-    "faces": ("A face with no hint, then a brown, a yellow and a black scribble in the hair, the last with a brown "
-              "one on the cheek: the hair scribble colours the hair, the cheek scribble the skin."),
+    "faces": ("A face with no hint, then a brown, a yellow and a black scribble in the hair, the last two with a "
+              "brown and a peach one on the cheek: the hair scribble colours the hair, the cheek scribble the skin."),
 }
 HINT_CAPTION = "A car with no hint, a red, a blue and a green scribble."
 

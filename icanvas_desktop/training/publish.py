@@ -113,7 +113,8 @@ def _hint_demos(dataset: str) -> tuple[dict, list[tuple[str, object]]]:
         return ({**FACE_SKETCHES, **SAMPLES},
                 [("no hint", face()), ("brown hair", face_with_colours((120, 70, 30))),
                  ("yellow hair", face_with_colours((240, 200, 60))),
-                 ("black hair, brown skin", face_with_colours((30, 25, 25), (150, 95, 60)))])
+                 ("black hair, brown skin", face_with_colours((30, 25, 25), (150, 95, 60))),
+                 ("black hair, peach skin", face_with_colours((30, 25, 25), (247, 196, 160)))])
     base = car()
     return SAMPLES, [("no hint", base), ("red scribble", with_hint(base, (220, 30, 30), CAR_HINT_SCRIBBLE)),
                      ("blue scribble", with_hint(base, (30, 80, 220), CAR_HINT_SCRIBBLE)),
