@@ -99,14 +99,48 @@ class ClassicUnet(nn.Module):
 
 
 # --------------------------------------------------------------------------- fast generator
-class DSConv(nn.Module):
-    """Depthwise 3×3 (optionally strided) then pointwise 1×1, InstanceNorm, activation."""
+class FixedNorm(nn.Module):
+    """A normalisation with fixed per-channel statistics: (x - mean) / sqrt(var + eps), then a
+    learned scale and shift, the same for every picture.
 
-    def __init__(self, cin: int, cout: int, stride: int = 1, act: bool = True):
+    InstanceNorm measures each picture's statistics as it runs, and ONNX Runtime cannot fold it
+    into the convolution before it: at 256² the 16 InstanceNorms of `FastUnet`, and the layout
+    conversions round each of them, took two fifths of the network pass (docs/experiments.md).
+    With fixed statistics the graph has a BatchNormalization that folds into the convolution, and
+    the whole pass stays in ONNX Runtime's blocked layout. The statistics are buffers, so they
+    travel with the weights; `calibrating` (set by training's warm start) measures them once,
+    layer after layer, on a batch of training inputs."""
+
+    def __init__(self, channels: int, eps: float = 1e-5):
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(channels))
+        self.bias = nn.Parameter(torch.zeros(channels))
+        self.register_buffer("mean", torch.zeros(channels))
+        self.register_buffer("var", torch.ones(channels))
+        self.calibrating = False
+
+    def forward(self, x):
+        if self.calibrating:
+            # The statistics InstanceNorm would have used, averaged over the batch: each picture's
+            # own mean and variance, so that a typical picture is scaled as it was.
+            with torch.no_grad():
+                self.mean.copy_(x.mean((2, 3)).mean(0))
+                self.var.copy_(x.var((2, 3), unbiased=False).mean(0))
+        return F.batch_norm(x, self.mean, self.var, self.weight, self.bias, False, 0.0, self.eps)
+
+
+NORMS = {"instance": lambda ch: nn.InstanceNorm2d(ch, affine=True), "fixed": FixedNorm}
+
+
+class DSConv(nn.Module):
+    """Depthwise 3×3 (optionally strided) then pointwise 1×1, a normalisation, activation."""
+
+    def __init__(self, cin: int, cout: int, stride: int = 1, act: bool = True, norm: str = "instance"):
         super().__init__()
         self.dw = nn.Conv2d(cin, cin, 3, stride, 1, groups=cin, bias=False)
         self.pw = nn.Conv2d(cin, cout, 1, bias=False)
-        self.norm = nn.InstanceNorm2d(cout, affine=True)
+        self.norm = NORMS[norm](cout)
         self.act = nn.LeakyReLU(0.2, inplace=True) if act else nn.Identity()
 
     def forward(self, x):
@@ -127,22 +161,28 @@ class FastUnet(nn.Module):
     averages the colours a shape could have (a heart outline is red, pink, yellow, green... in the
     data) into one brownish orange for every sketch; a distribution keeps the modes apart. The
     colours are a buffer, so they travel with the weights; training sets them by k-means.
+
+    `norm` is "instance" (InstanceNorm, as pix2pix) or "fixed" (`FixedNorm`: fixed statistics,
+    which ONNX Runtime folds into the convolutions, for a faster pass).
     """
 
     def __init__(self, in_ch: int = 1, out_ch: int = 3, channels=(24, 48, 96, 160, 224, 224),
-                 low_res_out: bool = False, palette: int = 0, temperature: float = 0.38):
+                 low_res_out: bool = False, palette: int = 0, temperature: float = 0.38,
+                 norm: str = "instance"):
         super().__init__()
+        if norm not in NORMS:
+            raise ValueError(f"unknown normalisation {norm!r}; known: {sorted(NORMS)}")
         ch = list(channels)
         self.low_res_out = bool(low_res_out)
         self.stem = nn.Sequential(nn.Conv2d(in_ch, ch[0], 3, 1, 1, bias=False),
-                                  nn.InstanceNorm2d(ch[0], affine=True), nn.LeakyReLU(0.2, True))
-        self.down = nn.ModuleList(DSConv(a, b, stride=2) for a, b in zip(ch, ch[1:]))
-        self.down_res = nn.ModuleList(DSConv(b, b) for b in ch[1:])
+                                  NORMS[norm](ch[0]), nn.LeakyReLU(0.2, True))
+        self.down = nn.ModuleList(DSConv(a, b, stride=2, norm=norm) for a, b in zip(ch, ch[1:]))
+        self.down_res = nn.ModuleList(DSConv(b, b, norm=norm) for b in ch[1:])
         ups = list(range(len(ch) - 1, 0, -1))  # decode level i back to level i-1
         if self.low_res_out:
             ups = ups[:-1]
         self.fuse = nn.ModuleList(nn.Conv2d(ch[i] + ch[i - 1], ch[i - 1], 1, bias=False) for i in ups)
-        self.up_res = nn.ModuleList(DSConv(ch[i - 1], ch[i - 1]) for i in ups)
+        self.up_res = nn.ModuleList(DSConv(ch[i - 1], ch[i - 1], norm=norm) for i in ups)
         last = ch[1] if self.low_res_out else ch[0]
         self.palette_size = int(palette)
         self.temperature = float(temperature)
@@ -211,8 +251,8 @@ def _unet(num_downs: int) -> Callable[..., nn.Module]:
 
 
 def _fast(in_ch=1, out_ch=3, channels=(24, 48, 96, 160, 224, 224), low_res_out=False, palette=0,
-          temperature=0.38, **_):
-    return FastUnet(in_ch, out_ch, tuple(channels), low_res_out, palette, temperature)
+          temperature=0.38, norm="instance", **_):
+    return FastUnet(in_ch, out_ch, tuple(channels), low_res_out, palette, temperature, norm)
 
 
 GENERATORS: dict[str, Callable[..., nn.Module]] = {

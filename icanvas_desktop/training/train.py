@@ -116,21 +116,27 @@ def init_path(init_from: str, name: str) -> Path:
     return path
 
 
-def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> None:
+def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> bool:
     """Load the generator weights of the style `cfg.init_from` into G: the same network, or
-    the same one with more input channels (a style learning to take colour hints). New input
-    channels start with zero weights, so the warm-started network draws exactly what the old
-    one drew until training teaches it to read them."""
+    the same one with more input channels (a style learning to take colour hints), or with
+    fixed-statistics norms where it had InstanceNorms (a faster pass: `networks.FixedNorm`). New
+    input channels start with zero weights, so the warm-started network draws exactly what the
+    old one drew until training teaches it to read them. Returns whether G's fixed norms still
+    need their statistics (`calibrate_norms`, on training inputs)."""
     from icanvas_desktop.ml.checkpoint import load_style
     path = init_path(cfg.init_from, cfg.name)
     src, meta = load_style(path)
-    same = {k: v for k, v in meta["arch_config"].items() if k != "in_ch"} == \
-        {k: v for k, v in arch_config.items() if k != "in_ch"}
-    if meta["arch"] != cfg.arch or not same or meta["arch_config"].get("in_ch", 1) > arch_config.get("in_ch", 1):
+    free = ("in_ch", "norm")
+
+    def shape(config: dict) -> dict:
+        return {k: v for k, v in config.items() if k not in free}
+    norms = (meta["arch_config"].get("norm", "instance"), arch_config.get("norm", "instance"))
+    if meta["arch"] != cfg.arch or shape(meta["arch_config"]) != shape(arch_config) or \
+            meta["arch_config"].get("in_ch", 1) > arch_config.get("in_ch", 1) or norms == ("fixed", "instance"):
         raise ValueError(f"{path}: its network ({meta['arch']} {meta['arch_config']}) is not the "
                          f"one this recipe trains ({cfg.arch} {arch_config})")
     own = G.state_dict()
-    state = {}
+    state = dict(own)       # an InstanceNorm has no statistics to give a fixed norm: G keeps its own
     for k, v in src.state_dict().items():
         t = own[k]
         if v.shape != t.shape:   # only an input convolution can differ: (out, in, kh, kw)
@@ -139,6 +145,24 @@ def warm_start(G: torch.nn.Module, cfg: TrainConfig, arch_config: dict) -> None:
             v = w
         state[k] = v.to(t.device, t.dtype)
     G.load_state_dict(state)
+    return norms == ("instance", "fixed")
+
+
+def calibrate_norms(G: torch.nn.Module, x: torch.Tensor) -> int:
+    """Set the statistics of G's fixed norms from one pass over the inputs `x`: each norm, in
+    the order the pass reaches it, takes the average of the per-picture statistics of what the
+    layers before it (already calibrated) give it. Returns how many norms were set."""
+    from icanvas_desktop.ml.networks import FixedNorm
+    norms = [m for m in G.modules() if isinstance(m, FixedNorm)]
+    for m in norms:
+        m.calibrating = True
+    try:
+        with torch.no_grad():
+            G(x)
+    finally:
+        for m in norms:
+            m.calibrating = False
+    return len(norms)
 
 
 @dataclass
@@ -151,6 +175,7 @@ class Run:
     elapsed: float = 0.0
     phase: str = "main"
     last_checkpoint: float = field(default_factory=time.time)
+    calibrate: bool = False     # warm-started fixed norms still need their statistics
 
     def save(self, model: Pix2Pix) -> None:
         if self.rank != 0:
@@ -197,7 +222,7 @@ def begin(model: Pix2Pix, cfg: TrainConfig, arch_config: dict, work: Path, dev: 
         run.rng = np.random.default_rng([cfg.seed + 1000 * rank, run.step])
         _log(f"resumed at step {run.step} ({run.elapsed / 60:.1f} min trained)", rank)
     elif cfg.init_from:
-        warm_start(model.G, cfg, arch_config)
+        run.calibrate = warm_start(model.G, cfg, arch_config)
         _log(f"generator starts from {cfg.init_from}", rank)
     return run
 
@@ -325,6 +350,11 @@ def train(cfg: TrainConfig, data_dir: Path, work: Path, out: Path | None = None,
             model.G.set_palette(fit_palette(phase.tgt[:, 0], palette, cfg.seed).to(dev))
             fresh_palette = False
         set_phase_losses(model, cfg, phase, dev, rank)
+        if run.calibrate:
+            # 4 batches of training inputs, as the run will see them (hints, hand-drawn variants)
+            x = torch.cat([sample_batch(run, cfg, spec, phase, dev)[0] for _ in range(4)])
+            _log(f"fixed norms: statistics of {calibrate_norms(model.G, x)} layers set on {len(x)} inputs", rank)
+            run.calibrate = False
         train_phase(model, run, phase, cfg, spec, dev, world)
         run.save(model)
     recipe = recipe_record(cfg, run.step, run.elapsed, dev.type, world, recipe_file)

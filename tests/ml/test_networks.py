@@ -68,3 +68,62 @@ def test_palette_travels_with_the_weights(tmp_path):
         want = loaded(torch.from_numpy(x)).numpy()
     got = sess.run(None, {"sketch": x})[0]
     assert np.abs(got - want).max() < 1e-3
+
+
+def test_fixed_norms_give_each_picture_the_same_result_alone_or_in_a_batch():
+    """Unlike InstanceNorm they use no statistics of the picture, and unlike a training-mode
+    BatchNorm none of the batch: a picture's colours never depend on its neighbours."""
+    torch.manual_seed(0)
+    G = build_generator("fast_unet", {"in_ch": 1, "channels": [8, 16, 16], "norm": "fixed"})
+    G.train()
+    x = torch.rand(3, 1, 32, 32) * 2 - 1
+    with torch.no_grad():
+        together = G(x)
+        alone = torch.cat([G(x[i:i + 1]) for i in range(3)])
+    assert torch.allclose(together, alone, atol=1e-6)
+
+
+def test_calibrating_sets_each_fixed_norm_to_the_statistics_its_layer_sees():
+    from icanvas_desktop.ml.networks import FixedNorm
+    from icanvas_desktop.training.train import calibrate_norms
+    torch.manual_seed(0)
+    G = build_generator("fast_unet", {"in_ch": 1, "channels": [8, 16, 16], "norm": "fixed"})
+    x = torch.rand(4, 1, 32, 32) * 2 - 1
+    seen = {}
+    stem_norm = G.stem[1]
+    def keep_input(module, inputs, output):     # returns None: the output stays as it is
+        seen.setdefault("in", inputs[0].detach().clone())
+    stem_norm.register_forward_hook(keep_input)
+    assert calibrate_norms(G, x) == sum(isinstance(m, FixedNorm) for m in G.modules()) == 7
+    stem_in = seen["in"]
+    assert torch.allclose(stem_norm.mean, stem_in.mean((2, 3)).mean(0), atol=1e-6)
+    assert torch.allclose(stem_norm.var, stem_in.var((2, 3), unbiased=False).mean(0), atol=1e-6)
+    with torch.no_grad():       # after calibration, the stem's output is about zero-mean, unit-variance
+        out = stem_norm(stem_in)
+    assert out.mean().abs() < 0.05 and abs(out.var().item() - 1) < 0.2
+    assert not stem_norm.calibrating
+
+
+def test_a_fixed_norm_network_exports_to_onnx_without_instance_norms(tmp_path):
+    """The point of fixed norms: they fold into the convolution before them (the export already
+    does it), where an InstanceNormalization stays a node of its own."""
+    import onnx
+    from icanvas_desktop.ml.onnx_export import export_onnx
+    spec = IOSpec(size=32, hints=False)
+    G = build_generator("fast_unet", {"in_ch": 1, "channels": [8, 16, 16], "norm": "fixed"}).eval()
+    path = tmp_path / "fixed.safetensors"
+    save_style(path, G, {"name": "fixed", "arch": "fast_unet",
+                         "arch_config": {"in_ch": 1, "channels": [8, 16, 16], "norm": "fixed"}, "io": spec.to_meta()})
+    ops = {n.op_type for n in onnx.load(str(export_onnx(path))).graph.node}
+    assert "Conv" in ops and not ops & {"BatchNormalization", "InstanceNormalization"}
+    loaded, meta = load_style(path)
+    assert meta["arch_config"]["norm"] == "fixed"
+    x = torch.rand(1, 1, 32, 32) * 2 - 1
+    with torch.no_grad():
+        assert torch.allclose(loaded(x), G(x), atol=1e-3)    # statistics travel with the (fp16) weights
+
+
+def test_an_unknown_norm_is_refused_by_name():
+    import pytest
+    with pytest.raises(ValueError, match="unknown normalisation 'group'"):
+        build_generator("fast_unet", {"in_ch": 1, "channels": [8, 16], "norm": "group"})

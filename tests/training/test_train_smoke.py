@@ -145,6 +145,34 @@ def test_a_style_can_learn_to_take_hints_from_one_that_took_none(tmp_path, built
         train(TrainConfig(**{**plain, "init_from": str(again)}), built, tmp_path / "c")
 
 
+def test_a_style_can_trade_its_instance_norms_for_fixed_ones_calibrated_on_its_data(tmp_path, built):
+    """A warm start into fixed norms (a faster pass) keeps every weight, measures the norms'
+    statistics on training inputs before the first step, and ships them; the reverse is refused."""
+    first = train(TrainConfig(**TINY), built, tmp_path / "a")
+    fixed = {**TINY, "arch_config": {**TINY["arch_config"], "norm": "fixed"}}
+    again = train(TrainConfig(**{**fixed, "max_steps": 0, "init_from": str(first)}), built, tmp_path / "b")
+    ma, _ = load_style(first)
+    mb, meta = load_style(again)
+    assert meta["arch_config"]["norm"] == "fixed"
+    sa, sb = ma.state_dict(), mb.state_dict()
+    assert all(torch.equal(sa[k], sb[k]) for k in sa)              # every weight carried over
+    assert not torch.equal(sb["stem.1.mean"], torch.zeros_like(sb["stem.1.mean"]))   # calibrated
+    # Calibrated, the new network paints closer to the old one than with untouched statistics.
+    raw, _ = load_style(again)
+    for m in raw.modules():
+        if hasattr(m, "calibrating"):
+            m.mean.zero_()
+            m.var.fill_(1.0)
+    from icanvas_desktop.core.sample_drawings import car, cat, heart, house
+    from icanvas_desktop.ml.preprocess import IOSpec, prepare_drawing
+    spec = IOSpec.from_meta(meta["io"])
+    x = torch.from_numpy(np.stack([prepare_drawing(f(), spec, 64).x for f in (house, cat, car, heart)]))
+    with torch.no_grad():
+        assert (ma(x) - mb(x)).abs().mean() < (ma(x) - raw(x)).abs().mean()
+    with pytest.raises(ValueError, match="is not the one this recipe trains"):
+        train(TrainConfig(**{**TINY, "init_from": str(again)}), built, tmp_path / "c")
+
+
 def test_same_seed_gives_the_same_weights(tmp_path, built):
     a = train(TrainConfig(**TINY), built, tmp_path / "a")
     b = train(TrainConfig(**TINY), built, tmp_path / "b")
