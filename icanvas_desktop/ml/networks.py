@@ -106,8 +106,8 @@ class FixedNorm(nn.Module):
     InstanceNorm measures each picture's statistics as it runs, and ONNX Runtime cannot fold it
     into the convolution before it: at 256² the 16 InstanceNorms of `FastUnet`, and the layout
     conversions round each of them, took two fifths of the network pass (docs/experiments.md).
-    With fixed statistics the graph has a BatchNormalization that folds into the convolution, and
-    the whole pass stays in ONNX Runtime's blocked layout. The statistics are buffers, so they
+    With fixed statistics the norm is a BatchNormalization, which the ONNX export folds into the
+    convolution before it, and the whole pass stays in ONNX Runtime's blocked layout. The statistics are buffers, so they
     travel with the weights; `calibrating` (set by training's warm start) measures them once,
     layer after layer, on a batch of training inputs."""
 
