@@ -17,27 +17,14 @@ import argparse
 import collections
 import json
 import os
-import statistics
 import tempfile
-import time
 
 from icanvas_desktop.ml import preprocess as P
 from icanvas_desktop.ml.backends import import_onnxruntime
-from icanvas_desktop.ml.bench import bench_drawing
+from icanvas_desktop.ml.bench import _median_ms as median_ms, bench_drawing   # the bench's own timing
 from icanvas_desktop.ml.engine import PREVIEW_LONG_SIDE, Engine, EngineConfig
 from icanvas_desktop.ml.regions import find_shapes
 from icanvas_desktop.ml.styles import discover_styles, find_style
-
-
-def median_ms(fn, runs: int, warmup: int = 3) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return round(statistics.median(times), 2)
 
 
 def stages(eng: Engine, runs: int) -> dict[str, float]:
