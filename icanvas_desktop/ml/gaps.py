@@ -69,15 +69,18 @@ def stroke_ends(skel: np.ndarray, trace: int, parts: np.ndarray, at: np.ndarray 
     """The free ends of a 1-px skeleton (or those of them listed in `at`), each with the
     direction its line runs out of it, read `trace` pixels back along the line. Spurs shorter
     than half of that (thinning's whiskers, a dot) stop at a junction early and are not ends."""
-    h, w = skel.shape
+    # Traced on nested lists with a ring of paper round them: a numpy element read costs ten
+    # times a list's, there is no bounds check to make, and this loop runs on live previews.
+    on = np.pad(skel.astype(bool), 1).tolist()
     ends = []
     for y, x in (end_pixels(skel) if at is None else at):
+        y, x = int(y), int(x)
         seen = {(y, x)}
-        cy, cx = int(y), int(x)
+        cy, cx = y, x
         steps = 0
         while steps < trace:
             nxt = [(cy + dy, cx + dx) for dy, dx in NEIGHBOURS
-                   if 0 <= cy + dy < h and 0 <= cx + dx < w and skel[cy + dy, cx + dx] and (cy + dy, cx + dx) not in seen]
+                   if on[cy + dy + 1][cx + dx + 1] and (cy + dy, cx + dx) not in seen]
             if not nxt:
                 break
             if len(nxt) > 2 or (len(nxt) == 2 and max(abs(nxt[0][0] - nxt[1][0]), abs(nxt[0][1] - nxt[1][1])) > 1):

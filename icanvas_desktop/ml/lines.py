@@ -192,25 +192,29 @@ def page_rules(ink: np.ndarray, span: float = 0.9) -> np.ndarray:
 
 def erosion_depth(mask: np.ndarray) -> np.ndarray:
     """Each pixel's depth in the mask: the round of 4-neighbour erosion that removes it (the
-    picture's edge counts as outside). No SciPy in the app, so bool arithmetic per round, on
-    the mask's bounding box only (outside it is all outside anyway), each round adding the
-    pixels still standing to their depth."""
+    picture's edge counts as outside), which is its city-block distance to the nearest pixel
+    outside. No SciPy in the app, and a round of erosion per pixel of depth cost a millisecond
+    on the live preview's path (Magic colours' points deep inside each shape). The distance is
+    separable: along each row to the nearest outside pixel, then down the columns
+    min over y' of (row distance at y' + |y - y'|), and both are running minima (four
+    `accumulate` scans), on the mask's bounding box only (outside it is all outside)."""
     depth = np.zeros(mask.shape, np.int32)
     rows, cols = np.flatnonzero(mask.any(1)), np.flatnonzero(mask.any(0))
     if len(rows) == 0:
         return depth
-    cur = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1].copy()
-    box = depth[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-    while cur.any():
-        box += cur
-        nxt = cur.copy()
-        nxt[1:] &= cur[:-1]
-        nxt[:-1] &= cur[1:]
-        nxt[:, 1:] &= cur[:, :-1]
-        nxt[:, :-1] &= cur[:, 1:]
-        nxt[0] = nxt[-1] = False
-        nxt[:, 0] = nxt[:, -1] = False
-        cur = nxt
+    m = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    h, w = m.shape
+    x = np.arange(w, dtype=np.int32)
+    # along the rows: distance to the nearest outside pixel on either side (the box's edge is outside)
+    left = x - np.maximum.accumulate(np.where(m, np.int32(-1), x), axis=1)
+    right = np.minimum.accumulate(np.where(m, np.int32(w), x)[:, ::-1], axis=1)[:, ::-1] - x
+    g = np.minimum(left, right)
+    # down the columns: g(y') + |y - y'| from above and from below, and the box's top and bottom
+    y = np.arange(h, dtype=np.int32)[:, None]
+    down = np.minimum.accumulate(g - y, axis=0) + y
+    up = np.minimum.accumulate((g + y)[::-1], axis=0)[::-1] - y
+    d = np.minimum(np.minimum(down, up), np.minimum(y + 1, h - y))
+    depth[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1] = np.where(m, d, 0)
     return depth
 
 

@@ -207,8 +207,15 @@ class FastUnet(nn.Module):
             skips.append(h)
         skips.pop()
         for fuse, res in zip(self.fuse, self.up_res):
-            h = F.interpolate(h, scale_factor=2.0, mode="nearest")
-            h = fuse(torch.cat([h, skips.pop()], 1))
+            # fuse(cat(up(h), skip)) worked out as up(fuse_h(h)) + fuse_skip(skip): a 1×1
+            # convolution commutes with nearest resizing, so its share for h runs on a quarter
+            # of the pixels and no concatenated copy is made. The same sum, a fifth faster
+            # through ONNX Runtime at 256² (docs/engine.md); the weights are as trained.
+            skip = skips.pop()
+            n = fuse.in_channels - fuse.out_channels   # h's share (a constant: the export folds the split)
+            w = fuse.weight
+            h = F.interpolate(F.conv2d(h, w[:, :n]), scale_factor=2.0, mode="nearest")
+            h = h + F.conv2d(skip, w[:, n:])
             h = h + res(h)
         if self.palette_size > 0:
             logits = self.head(h)

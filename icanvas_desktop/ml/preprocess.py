@@ -297,8 +297,12 @@ def to_uint8(rgb: np.ndarray) -> np.ndarray:
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
     lo, hi = np.minimum(np.minimum(r, g), b), np.maximum(np.maximum(r, g), b)
     paperness = np.clip((lo - 0.82) * 10, 0, 1) * np.clip(1 - (hi - lo) * (1 / 0.12), 0, 1)
-    x += (1 - x) * paperness[..., None]
-    return (x * 255 + 0.5).astype(np.uint8)
+    white = np.subtract(1, x)           # x + (1 - x) * paperness, without a temporary a step
+    white *= paperness[..., None]
+    x += white
+    x *= 255
+    x += 0.5
+    return x.astype(np.uint8)
 
 
 def compose(model_rgb: np.ndarray, prep: Prepared, out_size: tuple[int, int],

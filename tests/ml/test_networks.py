@@ -127,3 +127,50 @@ def test_an_unknown_norm_is_refused_by_name():
     import pytest
     with pytest.raises(ValueError, match="unknown normalisation 'group'"):
         build_generator("fast_unet", {"in_ch": 1, "channels": [8, 16], "norm": "group"})
+
+
+def _decoder_by_concatenation(G, x):
+    """FastUnet's decoder as pix2pix writes it: resize, concatenate the skip, 1×1 fuse."""
+    import torch.nn.functional as F
+    h = G.stem(x)
+    skips = [h]
+    for down, res in zip(G.down, G.down_res):
+        h = down(h)
+        h = h + res(h)
+        skips.append(h)
+    skips.pop()
+    for fuse, res in zip(G.fuse, G.up_res):
+        h = fuse(torch.cat([F.interpolate(h, scale_factor=2.0, mode="nearest"), skips.pop()], 1))
+        h = h + res(h)
+    return torch.tanh(G.head(h))
+
+
+def test_the_split_fuse_paints_what_resize_concatenate_and_fuse_paint():
+    """The decoder's 1×1 fuse runs h's share before the resize: the same picture, with no
+    concatenation in the graph (a fifth of the network pass through ONNX Runtime)."""
+    torch.manual_seed(1)
+    G = build_generator("fast_unet", {"in_ch": 5, "channels": [8, 16, 24, 24], "norm": "fixed"}).eval()
+    x = torch.rand(2, 5, 64, 64) * 2 - 1
+    with torch.no_grad():
+        assert torch.allclose(G(x), _decoder_by_concatenation(G, x), atol=1e-5)
+
+
+def test_the_exported_graph_has_no_concatenation_and_paints_as_torch(tmp_path):
+    import onnx
+    from icanvas_desktop.ml.backends import import_onnxruntime
+    from icanvas_desktop.ml.onnx_export import export_onnx
+    cfg = {"in_ch": 1, "channels": [8, 16, 16], "norm": "fixed"}
+    torch.manual_seed(2)
+    G = build_generator("fast_unet", cfg).eval()
+    path = tmp_path / "split.safetensors"
+    save_style(path, G, {"name": "split", "arch": "fast_unet", "arch_config": cfg,
+                         "io": IOSpec(size=32, hints=False).to_meta()})
+    graph = export_onnx(path)
+    ops = [n.op_type for n in onnx.load(str(graph)).graph.node]
+    assert "Concat" not in ops and "Slice" not in ops       # the weight split is folded
+    loaded, _ = load_style(path)
+    session = import_onnxruntime().InferenceSession(str(graph), providers=["CPUExecutionProvider"])
+    x = np.random.default_rng(0).uniform(-1, 1, (1, 1, 48, 48)).astype(np.float32)
+    with torch.no_grad():
+        want = loaded(torch.from_numpy(x)).numpy()
+    assert np.allclose(session.run(None, {session.get_inputs()[0].name: x})[0], want, atol=1e-4)
