@@ -197,7 +197,7 @@ def _eval_cmd(ns) -> int:
 def _colours_cmd(ns) -> int:
     from icanvas_desktop.ml.colour_guess import colours_path
     from icanvas_desktop.ml.style_meta import read_metadata
-    from icanvas_desktop.training.colour_index import build_index, write_index
+    from icanvas_desktop.training.colour_index import add_subjects, build_index, write_index
     from icanvas_desktop.training.datasets import default_cache
     from icanvas_desktop.training.evaluate_cli import style_path
     path = style_path(ns.style)
@@ -208,7 +208,12 @@ def _colours_cmd(ns) -> int:
     # --data: a folder, or the name of a data set in the cache (Soft's index is Twemoji's)
     name = ns.data or read_metadata(path).get("data", {}).get("dataset", "")
     data = Path(ns.data) if ns.data and Path(ns.data).is_dir() else default_cache() / name
-    index, palette, layouts = build_index(data, ns.dedupe)
+    try:
+        index, palette, layouts = build_index(data, ns.dedupe)
+    except FileNotFoundError as err:
+        print(f"icanvas colours: {err}", file=sys.stderr)
+        return 2
+    index, palette, layouts = add_subjects(index, palette, layouts, ns.subjects, margin=ns.subject_margin)
     print(write_index(index, palette, layouts, Path(ns.out) if ns.out else colours_path(path)))
     return 0
 
@@ -285,6 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("style", help="style name or .safetensors path")
     sp.add_argument("--data", help="data set folder or name in the cache (default: the style's own)")
     sp.add_argument("--dedupe", type=float, default=0.95, help="line-art IoU that makes two pictures one")
+    sp.add_argument("--subjects", type=int, default=0,
+                    help="add this many subjects drawn as children draw them (trees; the shipped styles use 600)")
+    sp.add_argument("--subject-margin", type=float, default=0.15,
+                    help="how much better than the data's pictures a drawn subject must match "
+                         "(choose with scripts/measure_drawn_subjects.py)")
     sp.add_argument("--out", help="output file (default: NAME.colours.safetensors beside the style)")
     sp.set_defaults(fn=_colours_cmd)
 

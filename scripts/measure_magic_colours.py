@@ -30,7 +30,9 @@ TRIES = {"default": {}, "k3": {"neighbours": 3}, "k8": {"neighbours": 8}, "k15":
          "lines x2": {"line_weight": 2.0}, "silhouette only": {"line_weight": 0.0},
          "no colourful bonus": {"colourful_weight": 0.0}, "soft votes": {"sharpness": 5.0},
          "no grouping": {"group_frac": 0.0}, "framed by all strokes": {"framing": "strokes"},
-         "both framings": {"framing": "both"}, "both framings k15": {"framing": "both", "neighbours": 15}}
+         "both framings": {"framing": "both"}, "both framings k15": {"framing": "both", "neighbours": 15},
+         # an index with drawn subjects (training/subjects.py): without them, and a smaller margin
+         "without drawn subjects": {"drawn_margin": float("inf")}, "drawn margin 0.1": {"drawn_margin": 0.1}}
 
 
 def hue_hits(out, tgt, tolerance_deg: float = 30.0) -> float:

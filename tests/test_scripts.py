@@ -88,6 +88,34 @@ def test_doodles_on_a_folder_of_drawings(tmp_path):
     assert result and all(r["doodles"] == 1 for r in result.values())
 
 
+def test_drawn_subjects_on_a_folder_of_drawings(tmp_path):
+    from helpers import colour_index_of, shape_picture
+    from icanvas_desktop.ml.colour_guess import ColourIndex
+    from icanvas_desktop.training.colour_index import add_subjects
+    # five data pictures, squares: a doodle's fifth neighbour among them is what a drawn tree must beat
+    base = colour_index_of([shape_picture([(40 + d, 40), (200, 40 + d), (200 - d, 200), (40, 200 - d)], (200, 60, 60))
+                            for d in (0, 4, 8, 12, 16)])
+    palette = np.full((256, 3), 255, np.uint8)
+    palette[:3] = (200, 60, 60), (60, 150, 60), (120, 80, 60)
+    layouts = np.zeros(base.colours.shape[:-1], np.uint8)
+    index = write_index(*add_subjects(ColourIndex(base.silhouettes, base.lines, palette[layouts], {}),
+                                      palette, layouts, 20, margin=0.15), tmp_path / "x.colours.safetensors")
+    # a tree as a child draws it, and a square: a drawn tree reaches the first even at the largest
+    # margin, the second not from the smallest one up
+    tree = Image.new("L", (512, 512), 255)
+    pen = ImageDraw.Draw(tree)
+    pen.ellipse((156, 60, 356, 260), outline=0, width=12)
+    pen.rectangle((231, 255, 281, 450), outline=0, width=12)
+    tree.save(tmp_path / "tree.png")
+    square = Image.new("L", (512, 512), 255)
+    ImageDraw.Draw(square).rectangle((150, 150, 350, 350), outline=0, width=12)
+    square.save(tmp_path / "square.png")
+    out = run("measure_drawn_subjects.py", index, "--folder", tmp_path, "--json")
+    result = json.loads(out.splitlines()[-1])
+    assert result["margin"] == 0.15
+    assert result["reached"]["0.05"] == ["tree"] and result["reached"]["0.2"] == ["tree"]
+
+
 def test_fast_vs_classic(tmp_path, cache):
     out = run("measure_fast_vs_classic.py", style_on(tmp_path))
     assert json.loads(out.splitlines()[-1])[0]["arch"] == "fast_unet"

@@ -36,6 +36,7 @@ FORMAT = "icanvas-colours"
 FORMAT_VERSION = 1
 GRID = 32           # silhouettes and lines are compared at 32²
 COLOUR_GRID = 16    # colour layouts: a child's shapes are big, and 16² keeps the file small
+DRAWN_MARGIN = 0.15  # an index's drawn subjects' margin, when it names none
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class GuessConfig:
     sharpness: float = 20.0         # how fast a vote fades with lower similarity
     dot_frac: float = 0.02          # radius of the hint dot, of the picture side
     framing: str = "closed"         # closed | strokes | both (each picture compared in its better one)
+    drawn_margin: float | None = None  # how much better than the data's pictures a drawn subject
+                                       # must match (None: the index's own, chosen when it was built)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,18 @@ class ColourIndex:
 
     def __len__(self) -> int:
         return len(self.colours)
+
+    @cached_property
+    def first_drawn(self) -> int:
+        """Where the drawn subjects (`training.subjects`), appended after the data's pictures, begin."""
+        drawn = self.meta.get("data", {}).get("subjects", {}).get("pictures", 0)
+        return len(self) - drawn if isinstance(drawn, int) and 0 <= drawn <= len(self) else len(self)
+
+    @cached_property
+    def drawn_margin(self) -> float:
+        """The margin its drawn subjects were built with (`scripts/measure_drawn_subjects.py`)."""
+        m = self.meta.get("data", {}).get("subjects", {}).get("margin", DRAWN_MARGIN)
+        return float(m) if isinstance(m, (int, float)) and not isinstance(m, bool) and m >= 0 else DRAWN_MARGIN
 
     @cached_property
     def silhouette_bits(self) -> np.ndarray:
@@ -214,6 +229,29 @@ def _region_colours(weights: np.ndarray, layouts: np.ndarray, darkest: float = 9
     return [c if good else None for c, good in zip(middle, ok.tolist())]
 
 
+def object_views(walls: np.ndarray, labels: np.ndarray, ids: list[int], config: GuessConfig = GuessConfig(),
+                 points: dict | None = None) -> list[tuple[list[int], np.ndarray, list]]:
+    """The child's objects as Magic colours compares them: for each, (its shapes, its lines, its
+    frames). An object is strokes near each other, holes filled, so every shape lies inside one.
+    The index's own drawn subjects (`training.subjects`) are cut by this too."""
+    size = walls.shape[0]
+    objects, n = label_regions(solid(dilate(walls, config.group_frac * size)))
+    points = interior_points(labels, ids) if points is None else points
+    owner = {r: int(objects[points[r]]) for r in ids}
+    out = []
+    for obj in range(1, n + 1):
+        regs = [r for r in ids if owner[r] == obj]
+        if not regs:
+            continue
+        own = (objects == obj) & walls
+        if own.sum() < 4:
+            continue
+        closed = frame_of(own, labels, regs) if config.framing != "strokes" else None
+        strokes = frame(own) if config.framing != "closed" else None
+        out.append((regs, own, {"closed": [closed], "strokes": [strokes], "both": [closed, strokes]}[config.framing]))
+    return out
+
+
 def guess_colours(ink: np.ndarray, index: ColourIndex, config: GuessConfig = GuessConfig(),
                   taken: np.ndarray | None = None, shapes: Shapes | None = None) -> list[Guess]:
     """One guess per closed shape of `ink` ((S, S) in [0, 1], as the model sees it), except
@@ -226,25 +264,18 @@ def guess_colours(ink: np.ndarray, index: ColourIndex, config: GuessConfig = Gue
     labels, ids = shapes if shapes is not None else find_shapes(ink)
     if not ids:
         return []
-    # Objects: strokes near each other, holes filled, so every shape lies inside its object.
-    objects, n = label_regions(solid(dilate(walls, config.group_frac * size)))
     points = interior_points(labels, ids)
-    owner = {r: int(objects[points[r]]) for r in ids}
     # the shapes that already hold a hint, in one pass over the picture
     hinted = set() if taken is None else set(np.unique(labels[taken > 0]).tolist())
     guesses = []
-    for obj in range(1, n + 1):
-        regs = [r for r in ids if owner[r] == obj]
-        if not regs:
-            continue
-        own = (objects == obj) & walls
-        if own.sum() < 4:
-            continue
-        closed = frame_of(own, labels, regs) if config.framing != "strokes" else None
-        strokes = frame(own) if config.framing != "closed" else None
-        boxes = {"closed": [closed], "strokes": [strokes], "both": [closed, strokes]}[config.framing]
+    for regs, own, boxes in object_views(walls, labels, ids, config, points):
         silhouette = solid(own)
         sims = np.stack([_similarity(*shape_of(own, b, silhouette), index, config.line_weight) for b in boxes])
+        # A drawn subject must match clearly better than any picture of the data: a round
+        # crown on a trunk is a tree, but a flower on its stem or an ice cream is only a little
+        # like one, and the data's own pictures know those better (the margin: the smallest that
+        # reaches none of 439 foreign doodles, none of them a tree, `scripts/measure_drawn_subjects.py`).
+        sims[:, index.first_drawn:] -= index.drawn_margin if config.drawn_margin is None else config.drawn_margin
         which, sim = sims.argmax(0), sims.max(0)
         top = np.argsort(-sim)[:config.neighbours]
         for r in regs:

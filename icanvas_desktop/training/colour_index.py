@@ -94,3 +94,34 @@ def write_index(index: cg.ColourIndex, palette: np.ndarray, layouts: np.ndarray,
     os.chmod(tmp, 0o644)   # the writer makes it private; styles are shared files
     tmp.replace(out)
     return out
+
+
+def read_stored(path: Path) -> tuple[cg.ColourIndex, np.ndarray, np.ndarray]:
+    """A written index as `build_index` returns it: (index, palette, layouts as palette indices)."""
+    from safetensors.numpy import load_file
+    index = cg.load_index(path)      # checked first: a damaged file fails here, with its reason
+    raw = load_file(str(path))
+    return index, raw["palette"], raw["layouts"]
+
+
+def add_subjects(index: cg.ColourIndex, palette: np.ndarray, layouts: np.ndarray, count: int,
+                 seed: int = 0, margin: float = cg.DRAWN_MARGIN) -> tuple[cg.ColourIndex, np.ndarray, np.ndarray]:
+    """The index with `count` drawn subjects (`training.subjects`) appended. Their colours take
+    the nearest colour of the palette the data set's pictures chose, so every earlier entry
+    stays exactly as it was, whether the index was just built or read from a file. `margin`:
+    how much better than the data's pictures they must match to vote (`GuessConfig.drawn_margin`),
+    chosen per index with `scripts/measure_drawn_subjects.py`."""
+    from icanvas_desktop.training import subjects
+    if count <= 0:
+        return index, palette, layouts
+    sil, lines, cols = subjects.subject_entries(count, seed)
+    px = cols.reshape(-1, 3).astype(np.float32)
+    idx = ((px[:, None] - palette.astype(np.float32)[None]) ** 2).sum(-1).argmin(1).astype(np.uint8)
+    idx = idx.reshape(cols.shape[:-1])
+    meta = dict(index.meta)
+    meta["data"] = dict(meta.get("data", {}), subjects={
+        "pictures": int(count), "seed": int(seed), "margin": float(margin), "kinds": list(subjects.SUBJECTS),
+        "source": "drawn by iCanvas's own code (training/subjects.py); no third-party pictures"})
+    layouts = np.concatenate([layouts, idx])
+    return (cg.ColourIndex(np.concatenate([index.silhouettes, sil]), np.concatenate([index.lines, lines]),
+                           palette[layouts], meta), palette, layouts)

@@ -303,7 +303,12 @@ class PairSet:
 
 
 def load(folder: Path) -> PairSet:
+    """A built data set. A folder that is not one raises FileNotFoundError that says how to build it."""
     folder = Path(folder)
+    missing = [n for n in ("lines.npy", "color.npy", "index.json", "SOURCE.json") if not (folder / n).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{folder} is not a built data set (no {', '.join(missing)}); "
+                                f"build it with: icanvas data build {folder.name}")
     return PairSet(folder, np.load(folder / "lines.npy", mmap_mode="r"),
                    np.load(folder / "color.npy", mmap_mode="r"),
                    json.loads((folder / "index.json").read_text("utf-8")),

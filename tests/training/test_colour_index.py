@@ -53,3 +53,25 @@ def test_colours_command_builds_a_styles_index_from_another_data_set_named_in_th
     # the index names where its pictures come from, and the About box and the card read it
     assert info.colours_path is not None and info.colours_data["dataset"] == "other"
     assert info.colours_data["split"] == "train"
+
+
+def test_colours_command_for_a_data_set_not_built_says_how_to_build_it(tmp_path, monkeypatch, capsys):
+    from helpers import tiny_style
+    from icanvas_desktop.cli import main
+    monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
+    style = tiny_style(tmp_path, hints=True)
+    assert main(["colours", str(style), "--data", "noto", "--subjects", "3"]) == 2
+    assert "icanvas data build noto" in capsys.readouterr().err
+    assert not (tmp_path / "tiny.colours.safetensors").exists()
+
+
+def test_colours_command_adds_drawn_subjects_with_their_margin(tmp_path, ab_folder, monkeypatch):
+    from helpers import tiny_style
+    from icanvas_desktop.cli import main
+    from icanvas_desktop.ml.colour_guess import colours_path, load_index
+    monkeypatch.setenv("ICANVAS_CACHE", str(tmp_path / "cache"))
+    datasets.build("pix2pix-ab", datasets.default_cache(), ab_folder, out_name="other")
+    style = tiny_style(tmp_path, hints=True)
+    assert main(["colours", str(style), "--data", "other", "--subjects", "4", "--subject-margin", "0.3"]) == 0
+    index = load_index(colours_path(style))
+    assert len(index) - index.first_drawn == 4 and index.drawn_margin == 0.3

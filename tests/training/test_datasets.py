@@ -45,3 +45,8 @@ def test_unknown_data_set_and_missing_folder_say_what_to_do(tmp_path):
         datasets.build("nope", tmp_path)
     with pytest.raises(ValueError, match="--from"):
         datasets.build("pictures", tmp_path)
+
+
+def test_loading_a_data_set_that_was_never_built_says_how_to_build_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="icanvas data build noto"):
+        datasets.load(tmp_path / "noto")
