@@ -89,6 +89,7 @@ class Guess:
     x: float
     rgb: tuple[int, int, int]
     label: int = 0              # the shape's label in the `Shapes` it was guessed for
+    frame: tuple[float, float, float] | None = None   # its object's frame (x0, y0, side), in pixels
 
 
 def colours_path(style_path: Path) -> Path:
@@ -292,7 +293,8 @@ def guess_colours(ink: np.ndarray, index: ColourIndex, config: GuessConfig = Gue
                                            * (1 + config.colourful_weight * chroma))))
             if cands:
                 y, x = points[r]
-                guesses.append(Guess((y + 0.5) / size, (x + 0.5) / size, tuple(int(v) for v in _vote(cands)), r))
+                guesses.append(Guess((y + 0.5) / size, (x + 0.5) / size, tuple(int(v) for v in _vote(cands)), r,
+                                     tuple(float(v) for v in boxes[0])))
     return guesses
 
 

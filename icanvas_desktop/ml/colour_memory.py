@@ -6,7 +6,10 @@ foot of the page) could turn a yellow house blue and its roof yellow. The engine
 remembers, after each render, which colour each shape was given and where the shape lay on the
 page; in the next render a shape that lies where a remembered one lay (the same pixels of the
 page, give or take the re-framing) takes the remembered colour instead of a new guess. A shape
-the child changed (it grew, it split, it was erased) no longer matches and is guessed afresh.
+the child changed (it grew, it split, it was erased) no longer matches and is guessed afresh, and
+so is every shape of an object the child changed: a crown drawn first is a circle (red), and
+the trunk drawn under it makes it a tree, whose crown must be guessed again (green). An object
+changed when its frame on the page moved or grew (a trunk, a tail, a roof joined to it).
 
 Shapes are compared on the page, not in the model's square: the square follows the drawing's
 bounds, so a far-away stroke rescales and shifts every shape in it. The memory holds only while
@@ -22,6 +25,7 @@ import numpy as np
 
 GRID = 160          # the page is compared on a grid this many cells along its long side
 MIN_IOU = 0.7       # a shape matches a remembered one when they overlap this well (and best)
+MIN_FRAME_IOU = 0.8  # ... and its object's frame on the page overlaps the remembered one's this well
 
 
 def page_labels(labels: np.ndarray, crop: tuple[float, float, float], page: tuple[int, int]) -> np.ndarray:
@@ -52,10 +56,11 @@ class ColourMemory:
     def __init__(self) -> None:
         self._labels: np.ndarray | None = None      # page grid of the remembered shapes' labels
         self._colours: dict[int, tuple[int, int, int]] = {}
+        self._frames: dict[int, tuple[float, float, float] | None] = {}   # each shape's object, on the page
         self._strokes: frozenset = frozenset()
 
     def clear(self) -> None:
-        self._labels, self._colours, self._strokes = None, {}, frozenset()
+        self._labels, self._colours, self._frames, self._strokes = None, {}, {}, frozenset()
 
     def recall(self, guesses: list, labels: np.ndarray, crop, page, strokes: frozenset = frozenset()) -> list:
         """`guesses` (colour_guess.Guess, with the labels of `labels`) with the remembered colour
@@ -64,13 +69,21 @@ class ColourMemory:
         is recalled."""
         now = page_labels(labels, crop, page)
         goes_on = not (strokes or self._strokes) or bool(strokes & self._strokes)
+        x0, y0, side = crop
+        k = side / labels.shape[0]
+        frames = {g.label: None if g.frame is None else (x0 + g.frame[0] * k, y0 + g.frame[1] * k, g.frame[2] * k)
+                  for g in guesses}
         matched = self._match(now, [g.label for g in guesses]) if goes_on else {}
-        out = [replace(g, rgb=matched[g.label]) if g.label in matched else g for g in guesses]
+        matched = {lab: (rgb, old) for lab, (rgb, old) in matched.items()
+                   if _same_object(frames[lab], self._frames.get(old))}
+        out = [replace(g, rgb=matched[g.label][0]) if g.label in matched else g for g in guesses]
         self._labels, self._colours, self._strokes = now, {g.label: g.rgb for g in out}, strokes
+        self._frames = frames
         return out
 
-    def _match(self, now: np.ndarray, wanted: list[int]) -> dict[int, tuple[int, int, int]]:
-        """{label now: remembered colour} for the shapes that are the best match of each other."""
+    def _match(self, now: np.ndarray, wanted: list[int]) -> dict[int, tuple[tuple[int, int, int], int]]:
+        """{label now: (remembered colour, remembered label)} for the shapes that are the best
+        match of each other."""
         old = self._labels
         if old is None or old.shape != now.shape or not self._colours or not wanted:
             return {}
@@ -91,5 +104,15 @@ class ColourMemory:
             col = both[:, cand].copy()
             col[0] = 0
             if iou >= MIN_IOU and int(np.argmax(col)) == lab:
-                found[lab] = self._colours[cand]
+                found[lab] = (self._colours[cand], cand)
         return found
+
+
+def _same_object(a, b) -> bool:
+    """Whether two object frames (x0, y0, side) on the page overlap well (unknown ones do)."""
+    if a is None or b is None:
+        return True
+    ix = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[1] + a[2], b[1] + b[2]) - max(a[1], b[1]))
+    inter = ix * iy
+    return inter / max(a[2] ** 2 + b[2] ** 2 - inter, 1e-9) >= MIN_FRAME_IOU

@@ -62,6 +62,23 @@ def test_a_new_shape_beside_a_remembered_one_gets_its_own_guess():
     assert [g.rgb for g in out] == [RED, GREEN]
 
 
+def test_a_shape_whose_object_grew_is_guessed_afresh_though_the_shape_itself_stayed():
+    """A crown drawn first is a circle; the trunk drawn under it makes the object a tree, and
+    the crown must be guessed again (green), though its own pixels did not move."""
+    mem = ColourMemory()
+    crown = square_labels(64, (16, 40, 16, 40))
+    mem.recall([Guess(0.4, 0.4, RED, 1, (14.0, 14.0, 28.0))], crown, (0.0, 0.0, 800.0), (1000, 800))
+    tree = crown + square_labels(64, (40, 60, 26, 30), label=2)
+    grown = (10.0, 14.0, 48.0)          # the object's frame now reaches down over the trunk
+    out = mem.recall([Guess(0.4, 0.4, GREEN, 1, grown), Guess(0.8, 0.4, BLUE, 2, grown)], tree,
+                     (0.0, 0.0, 800.0), (1000, 800))
+    assert [g.rgb for g in out] == [GREEN, BLUE]
+    # the same object, its frame unchanged, keeps the colour
+    out = mem.recall([Guess(0.4, 0.4, RED, 1, grown), Guess(0.8, 0.4, RED, 2, grown)], tree,
+                     (0.0, 0.0, 800.0), (1000, 800))
+    assert [g.rgb for g in out] == [GREEN, BLUE]
+
+
 HOUSE_POINTS = {"wall": (560, 450), "roof": (460, 300), "door": (455, 600), "window": (365, 458)}
 
 
