@@ -57,12 +57,19 @@ def quantise_colours(layouts: np.ndarray, seed: int = 0) -> tuple[np.ndarray, np
         cv2.setRNGSeed(seed)
         crit = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 0.5)
         _, _, palette = cv2.kmeans(px, k, None, crit, 2, cv2.KMEANS_PP_CENTERS)
+    d = nearest_in_palette(px, palette)
+    return np.clip(np.rint(palette), 0, 255).astype(np.uint8), d.reshape(layouts.shape[:-1]).astype(np.uint8)
+
+
+def nearest_in_palette(px: np.ndarray, palette: np.ndarray) -> np.ndarray:
+    """Index of the nearest palette colour (K, 3) for each colour of px (N, 3)."""
     d = np.empty((len(px),), np.int64)
     pal = palette.astype(np.float32)
-    for a in range(0, len(px), 65536):   # nearest palette colour, in blocks to bound memory
+    px = px.astype(np.float32)
+    for a in range(0, len(px), 65536):   # in blocks to bound memory
         chunk = px[a:a + 65536]
         d[a:a + 65536] = ((chunk[:, None] - pal[None]) ** 2).sum(-1).argmin(1)
-    return np.clip(np.rint(palette), 0, 255).astype(np.uint8), d.reshape(layouts.shape[:-1]).astype(np.uint8)
+    return d
 
 
 def build_index(data_dir: Path, dedupe: float = 0.95) -> tuple[cg.ColourIndex, np.ndarray, np.ndarray]:
@@ -96,14 +103,6 @@ def write_index(index: cg.ColourIndex, palette: np.ndarray, layouts: np.ndarray,
     return out
 
 
-def read_stored(path: Path) -> tuple[cg.ColourIndex, np.ndarray, np.ndarray]:
-    """A written index as `build_index` returns it: (index, palette, layouts as palette indices)."""
-    from safetensors.numpy import load_file
-    index = cg.load_index(path)      # checked first: a damaged file fails here, with its reason
-    raw = load_file(str(path))
-    return index, raw["palette"], raw["layouts"]
-
-
 def add_subjects(index: cg.ColourIndex, palette: np.ndarray, layouts: np.ndarray, count: int,
                  seed: int = 0, margin: float = cg.DRAWN_MARGIN) -> tuple[cg.ColourIndex, np.ndarray, np.ndarray]:
     """The index with `count` drawn subjects (`training.subjects`) appended. Their colours take
@@ -115,9 +114,7 @@ def add_subjects(index: cg.ColourIndex, palette: np.ndarray, layouts: np.ndarray
     if count <= 0:
         return index, palette, layouts
     sil, lines, cols = subjects.subject_entries(count, seed)
-    px = cols.reshape(-1, 3).astype(np.float32)
-    idx = ((px[:, None] - palette.astype(np.float32)[None]) ** 2).sum(-1).argmin(1).astype(np.uint8)
-    idx = idx.reshape(cols.shape[:-1])
+    idx = nearest_in_palette(cols.reshape(-1, 3), palette).astype(np.uint8).reshape(cols.shape[:-1])
     meta = dict(index.meta)
     meta["data"] = dict(meta.get("data", {}), subjects={
         "pictures": int(count), "seed": int(seed), "margin": float(margin), "kinds": list(subjects.SUBJECTS),
